@@ -1,0 +1,47 @@
+package dev.sluice.api;
+
+import java.nio.ByteBuffer;
+import java.util.concurrent.Flow;
+
+/**
+ * A message body: a publisher of {@link ByteBuffer}s and its length in bytes ({@code -1} when unknown,
+ * as for a chunked response). A <em>replayable</em> body may be subscribed to more than once, each
+ * time from its first byte, which is what makes a retry of its request safe.
+ *
+ * @param publisher the bytes; honours demand
+ * @param contentLength the number of bytes it publishes, or -1 if unknown
+ * @param replayable whether every subscription publishes the same bytes from the start
+ */
+public record Body(Flow.Publisher<ByteBuffer> publisher, long contentLength, boolean replayable) {
+
+    private static final Body EMPTY = ofBytes(new byte[0]);
+
+    public Body {
+        if (publisher == null) {
+            throw new IllegalArgumentException("body publisher must not be null");
+        }
+        if (contentLength < -1) {
+            throw new IllegalArgumentException("content length must be -1 (unknown) or at least 0 B, was " + contentLength + " B");
+        }
+    }
+
+    /** A body without bytes. */
+    public static Body empty() {
+        return EMPTY;
+    }
+
+    /** A replayable body of these bytes (the array is not copied; do not change it afterwards). */
+    public static Body ofBytes(byte[] bytes) {
+        return new Body(new BytesPublisher(bytes), bytes.length, true);
+    }
+
+    /** A body of {@code contentLength} bytes (or -1) from a publisher that can be subscribed to once. */
+    public static Body of(Flow.Publisher<ByteBuffer> publisher, long contentLength) {
+        return new Body(publisher, contentLength, false);
+    }
+
+    /** Whether the length is known. */
+    public boolean hasKnownLength() {
+        return contentLength >= 0;
+    }
+}
