@@ -6,11 +6,15 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
+import java.util.Arrays;
+import java.util.Objects;
 
 /**
- * An {@link InputStream} read no faster than its {@link Pacer} allows. Each read asks for at most one
- * chunk, waits for it, reads, and gives back what the read did not return, so a short read or the end of
- * the stream costs no budget. Skipped bytes are paced like read ones.
+ * An {@link InputStream} read no faster than its {@link Pacer} allows. Each read takes at most one chunk
+ * from the underlying stream and then waits until the pacer grants the bytes it actually got, so a short
+ * read costs only its bytes and the end of the stream costs nothing. The source is thus read at most one
+ * chunk ahead of the pacing. If the wait is interrupted, the bytes already read are kept and handed out
+ * by the next read: nothing is lost. Skipped bytes are paced like read ones.
  *
  * <pre>{@code
  * Pacer pacer = Pacer.of(LeakyBucket.of(DataRate.ofBitsPerSecond(819_200)));
@@ -26,6 +30,8 @@ public final class ThrottledInputStream extends FilterInputStream {
 
     private final Pacer pacer;
     private final Progress progress;
+    /** Bytes read from {@code in} whose wait was interrupted; handed out first by the next read. */
+    private byte[] pending = new byte[0];
 
     /** Paces {@code in} with {@code pacer}. */
     public ThrottledInputStream(InputStream in, Pacer pacer) {
@@ -58,28 +64,46 @@ public final class ThrottledInputStream extends FilterInputStream {
 
     @Override
     public int read(byte[] buffer, int offset, int length) throws IOException {
+        Objects.checkFromIndexSize(offset, length, buffer.length);
         if (length == 0) {
-            return super.read(buffer, offset, length);
+            return 0;
+        }
+        if (pending.length > 0) {
+            return readPending(buffer, offset, length);
         }
         if (!progress.transferring()) {
             return in.read(buffer, offset, length);
         }
-        int wanted = (int) Math.min(length, pacer.chunkSize());
-        acquire(wanted);
         int n;
         try {
-            n = in.read(buffer, offset, wanted);
+            n = in.read(buffer, offset, (int) Math.min(length, pacer.chunkSize()));
         } catch (IOException | RuntimeException e) {
-            pacer.giveBack(wanted);
             progress.failed(e);
             throw e;
         }
-        pacer.giveBack(wanted - Math.max(n, 0));
         if (n < 0) {
             progress.done();
-        } else {
+            return n;
+        }
+        try {
+            acquire(n);
+        } catch (InterruptedIOException e) {
+            pending = Arrays.copyOfRange(buffer, offset, offset + n);
+            throw e;
+        }
+        progress.moved(n);
+        return n;
+    }
+
+    /** Serves bytes read before an interrupted wait: they are paid for now, and nothing is lost. */
+    private int readPending(byte[] buffer, int offset, int length) throws InterruptedIOException {
+        int n = Math.min(length, pending.length);
+        if (progress.transferring()) {
+            acquire(n);
             progress.moved(n);
         }
+        System.arraycopy(pending, 0, buffer, offset, n);
+        pending = Arrays.copyOfRange(pending, n, pending.length);
         return n;
     }
 
@@ -101,6 +125,11 @@ public final class ThrottledInputStream extends FilterInputStream {
         pacer.giveBack(wanted - Math.max(skipped, 0));
         progress.moved(skipped);
         return skipped;
+    }
+
+    @Override
+    public int available() throws IOException {
+        return pending.length > 0 ? pending.length : in.available();
     }
 
     /** Mark and reset would re-read bytes the pacer already paid for; not supported. */
