@@ -1,0 +1,88 @@
+package dev.sluice.moduletests;
+
+import dev.sluice.api.DataRate;
+import dev.sluice.throttle.LeakyBucket;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The Sluice modules these tests cover, in one place. To cover a new module: add it as a test dependency
+ * in {@code module-tests/pom.xml} and add one constant here; every test picks it up.
+ * {@link ArchitectureTest} fails while a module is on the class path but missing here.
+ */
+enum SluiceModule {
+
+    API("sluice-api", "dev.sluice.api", DataRate.class,
+            Set.of("dev.sluice.api", "dev.sluice.api.spi"),
+            Set.of("mandated java.base")),
+
+    THROTTLE_CORE("sluice-throttle-core", "dev.sluice.throttle", LeakyBucket.class,
+            Set.of("dev.sluice.throttle"),
+            Set.of("mandated java.base", "transitive dev.sluice.api"));
+
+    /** The Maven artifactId, for messages. */
+    final String artifactId;
+    /** The JPMS module name, which is also the root of the module's package tree. */
+    final String moduleName;
+    /** Any public class of the module, to find its jar or classes directory. */
+    final Class<?> anyClass;
+    /** The packages exported to everyone; nothing else may be exported or opened. */
+    final Set<String> exports;
+    /** Each {@code requires} as its modifiers (lower case) then the module name, e.g. "transitive dev.sluice.api". */
+    final Set<String> requires;
+
+    SluiceModule(String artifactId, String moduleName, Class<?> anyClass, Set<String> exports, Set<String> requires) {
+        this.artifactId = artifactId;
+        this.moduleName = moduleName;
+        this.anyClass = anyClass;
+        this.exports = exports;
+        this.requires = requires;
+    }
+
+    /** The root package: the module's classes live in it or below it. */
+    String rootPackage() {
+        return moduleName;
+    }
+
+    /**
+     * The module's jar or classes directory as the build put it on the class path: {@code target/classes}
+     * when Maven stops at {@code test}, the packaged jar from {@code package} on.
+     */
+    Path location() {
+        try {
+            return Path.of(codeSource().toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException("cannot locate " + artifactId + " from " + codeSource(), e);
+        }
+    }
+
+    /** {@link #location()} as the class loader spells it, the prefix of the module's resource URLs. */
+    URL codeSource() {
+        return anyClass.getProtectionDomain().getCodeSource().getLocation();
+    }
+
+    /**
+     * The module whose package tree holds {@code packageName}; the longest root wins, so that a module
+     * nested in another's tree (say {@code dev.sluice.throttle.bucket4j}) is told apart from it.
+     */
+    static Optional<SluiceModule> owning(String packageName) {
+        SluiceModule best = null;
+        for (SluiceModule module : values()) {
+            String root = module.rootPackage();
+            boolean inTree = packageName.equals(root) || packageName.startsWith(root + ".");
+            if (inTree && (best == null || root.length() > best.rootPackage().length())) {
+                best = module;
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    /** ArchUnit patterns for every module's package tree ({@code dev.sluice.api..}). */
+    static String[] packageTrees() {
+        return Arrays.stream(values()).map(module -> module.rootPackage() + "..").toArray(String[]::new);
+    }
+}
