@@ -1,5 +1,7 @@
 package dev.sluice.throttle;
 
+import static dev.sluice.throttle.internal.Arguments.requireNonNull;
+
 import dev.sluice.throttle.internal.PacedIo;
 import dev.sluice.throttle.internal.Progress;
 import java.io.FilterInputStream;
@@ -155,13 +157,6 @@ public final class ThrottledInputStream extends FilterInputStream {
             progress.failed(e);
             throw e;
         }
-    }
-
-    static <T> T requireNonNull(T value, String what) {
-        if (value == null) {
-            throw new IllegalArgumentException(what + " must not be null");
-        }
-        return value;
     }
 
     @Override

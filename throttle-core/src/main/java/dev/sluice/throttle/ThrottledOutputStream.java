@@ -1,6 +1,6 @@
 package dev.sluice.throttle;
 
-import static dev.sluice.throttle.ThrottledInputStream.requireNonNull;
+import static dev.sluice.throttle.internal.Arguments.requireNonNull;
 
 import dev.sluice.throttle.internal.PacedIo;
 import dev.sluice.throttle.internal.Progress;

@@ -1,20 +1,19 @@
 package dev.sluice.throttle;
 
-import static dev.sluice.throttle.ThrottledInputStream.requireNonNull;
+import static dev.sluice.throttle.internal.Arguments.requireNonNull;
 
 import dev.sluice.throttle.internal.PacedIo;
 import dev.sluice.throttle.internal.Progress;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.ClosedChannelException;
 import java.nio.channels.ReadableByteChannel;
 
 /**
  * A {@link ReadableByteChannel} read no faster than its {@link Pacer} allows, the channel twin of
- * {@link ThrottledInputStream}. Each read asks for at most one chunk, waits for it, reads at most that
- * much, and gives back what the read did not return, so a short read, a read of nothing from a
- * non-blocking channel, or the end of the stream costs no budget.
+ * {@link ThrottledInputStream}. Each read reads at most one chunk and then waits until the pacer grants
+ * the bytes it got, so a short read costs only its bytes, and a read of nothing from a non-blocking
+ * channel or the end of the stream costs nothing.
  *
  * <pre>{@code
  * Pacer pacer = Pacer.of(LeakyBucket.of(DataRate.ofBitsPerSecond(819_200)));
@@ -24,7 +23,8 @@ import java.nio.channels.ReadableByteChannel;
  * }</pre>
  *
  * <p>A read interrupted while it waits throws {@link InterruptedIOException} with nothing reserved and the
- * interrupt flag set; the underlying channel stays open. While {@link #transferring(boolean)
+ * interrupt flag set; the bytes it had read are kept for the next read, and the underlying channel stays
+ * open. While {@link #transferring(boolean)
  * transferring(false)} is in force, reads are neither paced nor counted.
  */
 public final class ThrottledReadableByteChannel implements ReadableByteChannel {
@@ -32,6 +32,8 @@ public final class ThrottledReadableByteChannel implements ReadableByteChannel {
     private final ReadableByteChannel channel;
     private final Pacer pacer;
     private final Progress progress;
+    /** Bytes read whose wait was interrupted; handed out first by the next read. */
+    private ByteBuffer pending = ByteBuffer.allocate(0);
 
     /** Paces {@code channel} with {@code pacer}. */
     public ThrottledReadableByteChannel(ReadableByteChannel channel, Pacer pacer) {
@@ -56,45 +58,68 @@ public final class ThrottledReadableByteChannel implements ReadableByteChannel {
     }
 
     /**
-     * Reads at most one chunk into {@code dst}, after waiting for it.
+     * Reads at most one chunk into {@code dst}, then waits until the pacer grants the bytes read.
      *
      * @return the bytes read, possibly 0, or -1 at the end of the stream
-     * @throws InterruptedIOException if interrupted while waiting; nothing is read or reserved, the flag stays set
+     * @throws InterruptedIOException if interrupted while waiting; the bytes read are taken out of
+     *     {@code dst} again and handed out by the next read, nothing is reserved, the flag stays set
      */
     @Override
     public int read(ByteBuffer dst) throws IOException {
+        if (pending.hasRemaining() && dst.hasRemaining()) {
+            return readPending(dst);
+        }
         if (!dst.hasRemaining() || !progress.transferring()) {
             return channel.read(dst);
         }
-        if (!channel.isOpen()) {
-            throw new ClosedChannelException(); // before waiting for budget it could not use
-        }
-        int wanted = (int) Math.min(dst.remaining(), pacer.chunkSize());
-        try {
-            PacedIo.acquire(pacer, wanted);
-        } catch (InterruptedIOException e) {
-            progress.failed(e);
-            throw e;
-        }
+        int start = dst.position();
         int limit = dst.limit();
         int n;
         try {
-            dst.limit(dst.position() + wanted);
+            dst.limit(start + (int) Math.min(dst.remaining(), pacer.chunkSize()));
             n = channel.read(dst);
         } catch (IOException | RuntimeException e) {
-            pacer.giveBack(wanted);
             progress.failed(e);
             throw e;
         } finally {
             dst.limit(limit);
         }
-        pacer.giveBack(wanted - Math.max(n, 0));
         if (n < 0) {
             progress.done();
-        } else {
+            return n;
+        }
+        try {
+            acquire(n);
+        } catch (InterruptedIOException e) {
+            pending = ByteBuffer.allocate(n).put(dst.duplicate().position(start).limit(start + n)).flip();
+            dst.position(start);
+            throw e;
+        }
+        progress.moved(n);
+        return n;
+    }
+
+    /** Serves bytes read before an interrupted wait: they are paid for now, and nothing is lost. */
+    private int readPending(ByteBuffer dst) throws InterruptedIOException {
+        int n = Math.min(dst.remaining(), pending.remaining());
+        if (progress.transferring()) {
+            acquire(n);
             progress.moved(n);
         }
+        ByteBuffer slice = pending.duplicate();
+        slice.limit(slice.position() + n);
+        dst.put(slice);
+        pending.position(pending.position() + n);
         return n;
+    }
+
+    private void acquire(int bytes) throws InterruptedIOException {
+        try {
+            PacedIo.acquire(pacer, bytes);
+        } catch (InterruptedIOException e) {
+            progress.failed(e);
+            throw e;
+        }
     }
 
     @Override

@@ -38,7 +38,7 @@ class ThrottledChannelsTest {
     }
 
     @Test
-    void readsEightKibEveryEightyMillisAfterTheBurstAndGivesBackTheReadThatFindsTheEnd() throws IOException {
+    void readsEightKibEveryEightyMillisAfterTheBurstAndTheEndOfStreamCostsNothing() throws IOException {
         ReadableByteChannel in = new ThrottledReadableByteChannel(
                 Channels.newChannel(new ByteArrayInputStream(pattern(64 * KIB, 0))), pacer, listener);
         ByteBuffer dst = ByteBuffer.allocate(16 * KIB);
@@ -56,9 +56,9 @@ class ThrottledChannelsTest {
         List<Integer> expectedCounts = new ArrayList<>(Collections.nCopies(8, 8 * KIB));
         expectedCounts.add(-1);
         assertEquals(expectedCounts, counts);
-        assertEquals(millis(0, 0, 80, 160, 240, 320, 400, 480, 560), times, "the end is only known after paying for a chunk");
+        assertEquals(millis(0, 0, 80, 160, 240, 320, 400, 480, 480), times, "finding the end does not wait");
         assertArrayEquals(pattern(64 * KIB, 0), all.toByteArray());
-        assertEquals(80 * MILLIS, bucket.waitEstimate(16 * KIB), "the chunk that found the end is given back");
+        assertEquals(160 * MILLIS, bucket.waitEstimate(16 * KIB), "exactly 64 KiB paid for");
         assertEquals("done", listener.events.get(listener.events.size() - 1));
     }
 
@@ -124,7 +124,7 @@ class ThrottledChannelsTest {
     }
 
     @Test
-    void anInterruptedReadThrowsWithTheFlagSetAndNothingReserved() throws IOException {
+    void anInterruptedReadThrowsWithTheFlagSetNothingReservedAndNoByteLost() throws IOException {
         ThrottledReadableByteChannel in = new ThrottledReadableByteChannel(
                 Channels.newChannel(new ByteArrayInputStream(pattern(64 * KIB, 0))), pacer);
         ByteBuffer dst = ByteBuffer.allocate(64 * KIB);
@@ -135,8 +135,13 @@ class ThrottledChannelsTest {
         assertThrows(InterruptedIOException.class, () -> in.read(dst));
 
         assertTrue(Thread.interrupted());
-        assertEquals(16 * KIB, dst.position(), "nothing was read");
+        assertEquals(16 * KIB, dst.position(), "the bytes read are taken out of the caller's buffer again");
         assertEquals(40 * MILLIS, bucket.waitEstimate(8 * KIB), "the third chunk's reservation is back");
+        assertEquals(8 * KIB, in.read(dst), "and handed out by the next read");
+        dst.flip();
+        byte[] read = new byte[dst.remaining()];
+        dst.get(read);
+        assertArrayEquals(java.util.Arrays.copyOf(pattern(64 * KIB, 0), 24 * KIB), read);
     }
 
     @Test
