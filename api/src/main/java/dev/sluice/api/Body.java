@@ -32,6 +32,9 @@ public record Body(Flow.Publisher<ByteBuffer> publisher, long contentLength, boo
 
     /** A replayable body of these bytes (the array is not copied; do not change it afterwards). */
     public static Body ofBytes(byte[] bytes) {
+        if (bytes == null) {
+            throw new IllegalArgumentException("body bytes must not be null (use Body.empty())");
+        }
         return new Body(new BytesPublisher(bytes), bytes.length, true);
     }
 

@@ -31,10 +31,11 @@ public final class DataRate implements Comparable<DataRate> {
     /** Below this many bytes, {@code bytes * 8e9} fits in a long. */
     private static final long EXACT_LONG_BYTES = Long.MAX_VALUE / (BITS_PER_BYTE * NANOS_PER_SECOND);
 
-    private static final RateUnit[] DISPLAY_ORDER = {
-        RateUnit.GIBIBYTES_PER_SECOND, RateUnit.MEBIBYTES_PER_SECOND, RateUnit.KIBIBYTES_PER_SECOND,
-        RateUnit.GIGABITS_PER_SECOND, RateUnit.MEGABITS_PER_SECOND, RateUnit.KILOBITS_PER_SECOND,
-        RateUnit.BYTES_PER_SECOND, RateUnit.BITS_PER_SECOND,
+    /** The units {@link #toString()} chooses from; kB/s, MB/s and GB/s are always also whole kbit/s, Mbit/s, Gbit/s. */
+    private static final RateUnit[] DISPLAY_UNITS = {
+        RateUnit.BITS_PER_SECOND, RateUnit.BYTES_PER_SECOND,
+        RateUnit.KILOBITS_PER_SECOND, RateUnit.MEGABITS_PER_SECOND, RateUnit.GIGABITS_PER_SECOND,
+        RateUnit.KIBIBYTES_PER_SECOND, RateUnit.MEBIBYTES_PER_SECOND, RateUnit.GIBIBYTES_PER_SECOND,
     };
     private static final QuantityParser PARSER = new QuantityParser("data rate", "bit/s", factors());
 
@@ -130,7 +131,8 @@ public final class DataRate implements Comparable<DataRate> {
             throw PARSER.refused(text, "rate must be at least 1 bit/s (use \"unlimited\" for no limit)");
         }
         if (bits.bitLength() >= Long.SIZE - 1 && bits.compareTo(BigInteger.valueOf(Long.MAX_VALUE - 1)) > 0) {
-            throw tooLarge(text.strip());
+            throw PARSER.refused(text, "the largest finite rate is " + (Long.MAX_VALUE - 1)
+                    + " bit/s (use \"unlimited\" for no limit)");
         }
         return new DataRate(bits.longValueExact());
     }
@@ -207,20 +209,22 @@ public final class DataRate implements Comparable<DataRate> {
     }
 
     /**
-     * The rate in the largest unit that states it exactly, binary byte units first, then decimal bit
-     * units: {@code "100 KiB/s"}, {@code "8 Mbit/s"}, {@code "100 B/s"}, {@code "12 bit/s"}.
+     * The rate in the largest unit that states it exactly, among bit/s, B/s, the decimal bit units and the
+     * binary byte units: {@code "100 KiB/s"}, {@code "8 Mbit/s"}, {@code "64 Gbit/s"}, {@code "100 B/s"},
+     * {@code "12 bit/s"}, {@code "unlimited"}.
      */
     @Override
     public String toString() {
         if (isUnlimited()) {
             return "unlimited";
         }
-        for (RateUnit unit : DISPLAY_ORDER) {
-            if (bitsPerSecond % unit.bitsPerSecond() == 0) {
-                return bitsPerSecond / unit.bitsPerSecond() + " " + unit.symbol();
+        RateUnit largest = RateUnit.BITS_PER_SECOND;
+        for (RateUnit unit : DISPLAY_UNITS) {
+            if (bitsPerSecond % unit.bitsPerSecond() == 0 && unit.bitsPerSecond() > largest.bitsPerSecond()) {
+                largest = unit;
             }
         }
-        throw new AssertionError("bit/s divides every rate");
+        return bitsPerSecond / largest.bitsPerSecond() + " " + largest.symbol();
     }
 
     private static IllegalArgumentException tooLarge(String value) {

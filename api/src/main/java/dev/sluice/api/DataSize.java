@@ -22,10 +22,6 @@ public final class DataSize implements Comparable<DataSize> {
     /** No bytes. */
     public static final DataSize ZERO = new DataSize(0);
 
-    private static final SizeUnit[] DISPLAY_ORDER = {
-        SizeUnit.TEBIBYTES, SizeUnit.GIBIBYTES, SizeUnit.MEBIBYTES, SizeUnit.KIBIBYTES,
-        SizeUnit.TERABYTES, SizeUnit.GIGABYTES, SizeUnit.MEGABYTES, SizeUnit.KILOBYTES, SizeUnit.BYTES,
-    };
     private static final QuantityParser PARSER = new QuantityParser("data size", "B", factors());
 
     private final long bytes;
@@ -102,9 +98,16 @@ public final class DataSize implements Comparable<DataSize> {
         return bytes;
     }
 
-    /** The sum of this and {@code other}. @throws ArithmeticException on overflow */
+    /**
+     * The sum of this and {@code other}.
+     *
+     * @throws IllegalArgumentException if the sum does not fit in a long of bytes
+     */
     public DataSize plus(DataSize other) {
-        return ofBytes(Math.addExact(bytes, other.bytes));
+        if (bytes > Long.MAX_VALUE - other.bytes) {
+            throw tooLarge(this + " + " + other);
+        }
+        return ofBytes(bytes + other.bytes);
     }
 
     @Override
@@ -122,18 +125,19 @@ public final class DataSize implements Comparable<DataSize> {
         return Long.hashCode(bytes);
     }
 
-    /** The size in the largest unit that states it exactly, binary units first: {@code "16 KiB"}, {@code "1 kB"}, {@code "1500 B"}. */
+    /** The size in the largest unit that states it exactly: {@code "16 KiB"}, {@code "1 kB"}, {@code "1 TB"}, {@code "1500 B"}. */
     @Override
     public String toString() {
         if (bytes == 0) {
             return "0 B";
         }
-        for (SizeUnit unit : DISPLAY_ORDER) {
-            if (bytes % unit.bytes() == 0) {
-                return bytes / unit.bytes() + " " + unit.symbol();
+        SizeUnit largest = SizeUnit.BYTES;
+        for (SizeUnit unit : SizeUnit.values()) {
+            if (bytes % unit.bytes() == 0 && unit.bytes() > largest.bytes()) {
+                largest = unit;
             }
         }
-        throw new AssertionError("B divides every size");
+        return bytes / largest.bytes() + " " + largest.symbol();
     }
 
     private static IllegalArgumentException tooLarge(String value) {

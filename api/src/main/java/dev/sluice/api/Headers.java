@@ -107,7 +107,7 @@ public final class Headers {
         return entries.hashCode();
     }
 
-    /** Names and values; values of {@code Authorization} and security-token headers are masked. */
+    /** Names and values; the values of {@code Authorization}, {@code Proxy-Authorization}, {@code Cookie} and security-token headers are masked. */
     @Override
     public String toString() {
         StringBuilder text = new StringBuilder("{");
@@ -115,24 +115,31 @@ public final class Headers {
             if (text.length() > 1) {
                 text.append(", ");
             }
-            String lower = key(e.name);
-            boolean secret = lower.equals("authorization") || lower.contains("security-token");
-            text.append(e.name).append('=').append(secret ? "****" : String.join(",", e.values));
+            text.append(e.name).append('=').append(isSecret(key(e.name)) ? "****" : String.join(",", e.values));
         }
         return text.append('}').toString();
     }
 
     private static String key(String name) {
+        if (!HttpToken.isToken(name)) {
+            throw new IllegalArgumentException("header name \"" + name + "\" is not a valid HTTP token");
+        }
         return name.toLowerCase(Locale.ROOT);
     }
 
     private static void requireValid(String name, String value) {
-        if (name == null || name.isEmpty() || name.chars().anyMatch(c -> c <= ' ' || c >= 127 || c == ':')) {
-            throw new IllegalArgumentException("header name \"" + name + "\" is not a valid HTTP token");
-        }
+        key(name);
         if (value == null || value.chars().anyMatch(c -> c == '\r' || c == '\n')) {
             throw new IllegalArgumentException("value of header " + name + " must not be null or contain CR/LF");
         }
+        if (value.chars().anyMatch(c -> (c < ' ' && c != '\t') || c == 127)) {
+            throw new IllegalArgumentException("value of header " + name + " must not contain control characters");
+        }
+    }
+
+    private static boolean isSecret(String lowerCaseName) {
+        return lowerCaseName.equals("authorization") || lowerCaseName.equals("proxy-authorization")
+                || lowerCaseName.equals("cookie") || lowerCaseName.contains("security-token");
     }
 
     private static final class Entry {

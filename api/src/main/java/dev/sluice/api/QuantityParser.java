@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 final class QuantityParser {
 
     private static final Pattern QUANTITY =
-            Pattern.compile("\\s*([0-9][0-9_]*(?:\\.[0-9]+)?)\\s*([A-Za-z/]+)\\s*");
+            Pattern.compile("\\s*([0-9]+(?:_[0-9]+)*(?:\\.[0-9]+)?)\\s*([A-Za-z/]+)\\s*");
 
     private final String kind;
     private final String baseSymbol;
@@ -51,6 +51,14 @@ final class QuantityParser {
     }
 
     private String unitProblem(String symbol) {
+        if (symbol.endsWith("b/s") || symbol.endsWith("bps")) {
+            // "Mb/s" and "Mbps" mean megabits by convention: name the bit unit first, and the byte unit
+            String prefix = symbol.substring(0, symbol.length() - 3);
+            String si = prefix.equalsIgnoreCase("k") ? "k" : prefix.toUpperCase(Locale.ROOT);
+            if (factorsBySymbol.containsKey(si + "bit/s") && factorsBySymbol.containsKey(si + "B/s")) {
+                return "unknown unit \"" + symbol + "\"; for bits write " + si + "bit/s, for bytes " + si + "B/s";
+            }
+        }
         if (symbol.startsWith("K") && !symbol.startsWith("Ki")) {
             String decimal = "k" + symbol.substring(1);
             String binary = "Ki" + symbol.substring(1);

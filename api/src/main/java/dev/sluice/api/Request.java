@@ -14,7 +14,7 @@ import java.util.Locale;
 public record Request(String method, URI uri, Headers headers, Body body) {
 
     public Request {
-        if (method == null || method.isBlank() || !method.equals(method.toUpperCase(Locale.ROOT))) {
+        if (!HttpToken.isToken(method) || !method.equals(method.toUpperCase(Locale.ROOT))) {
             throw new IllegalArgumentException("HTTP method must be an upper-case token, was \"" + method + "\"");
         }
         if (uri == null || !uri.isAbsolute()) {

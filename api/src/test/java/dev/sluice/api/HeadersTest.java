@@ -10,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -139,8 +138,6 @@ class HeadersTest {
     }
 
     @Test
-    @Disabled("bug: Headers.requireValid only refuses controls, spaces, non-ASCII and ':', so separators such as"
-            + " '(' ',' '\"' '/' '@' pass although the message promises an HTTP token (RFC 9110 tchar)")
     void refusesANameWithASeparator() {
         for (String name : List.of("X(A)", "X,A", "X\"A", "X/A", "X@A", "X{A}", "X=A")) {
             IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
@@ -150,8 +147,6 @@ class HeadersTest {
     }
 
     @Test
-    @Disabled("bug: Headers.with(null, v) throws a NullPointerException from without/contains/key before"
-            + " the name is checked, where plus(null, v) gives the IllegalArgumentException")
     void withRefusesANullNameAsPlusDoes() {
         IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
                 () -> Headers.of().with(null, "1"));
@@ -198,8 +193,6 @@ class HeadersTest {
     }
 
     @Test
-    @Disabled("bug: toString masks Authorization and *security-token* only, so the credentials in"
-            + " Proxy-Authorization appear in logs (DESIGN: secrets never appear in toString)")
     void masksProxyAuthorization() {
         assertEquals("{Proxy-Authorization=****}",
                 Headers.of("Proxy-Authorization", "Basic dXNlcjpzZWNyZXQ=").toString());
