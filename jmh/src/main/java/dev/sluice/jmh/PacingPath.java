@@ -1,0 +1,173 @@
+package dev.sluice.jmh;
+
+import dev.sluice.api.DataRate;
+import dev.sluice.api.DataSize;
+import dev.sluice.throttle.LeakyBucket;
+import dev.sluice.throttle.Pacer;
+import dev.sluice.throttle.ThrottledInputStream;
+import dev.sluice.throttle.ThrottledOutputStream;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.Arrays;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+/**
+ * One way of pushing the payload through a rate limit into a {@link TimestampingSink}. Each Sluice path
+ * builds a fresh {@link LeakyBucket}, so no path inherits another's debt or credit.
+ */
+enum PacingPath {
+
+    /** {@link ThrottledOutputStream} over the sink, written in 64 KiB writes (paced in 8 KiB chunks). */
+    BLOCKING_OUTPUT_STREAM("blocking-output-stream") {
+        @Override
+        void transfer(Transfer transfer) throws Exception {
+            Pacer pacer = Pacer.of(transfer.newBucket());
+            byte[] payload = transfer.payload();
+            try (OutputStream out = new ThrottledOutputStream(transfer.sink(), pacer)) {
+                for (int offset = 0; offset < payload.length; offset += WRITE_BYTES) {
+                    out.write(payload, offset, Math.min(WRITE_BYTES, payload.length - offset));
+                }
+            }
+        }
+    },
+
+    /** {@link ThrottledInputStream} over a {@link ByteArrayInputStream}, read in 8 KiB reads until the end. */
+    BLOCKING_INPUT_STREAM("blocking-input-stream") {
+        @Override
+        void transfer(Transfer transfer) throws Exception {
+            Pacer pacer = Pacer.of(transfer.newBucket());
+            byte[] buffer = new byte[CHUNK_BYTES];
+            try (InputStream in = new ThrottledInputStream(new ByteArrayInputStream(transfer.payload()), pacer)) {
+                int n;
+                while ((n = in.read(buffer, 0, buffer.length)) >= 0) {
+                    transfer.sink().write(buffer, 0, n);
+                }
+            }
+        }
+    },
+
+    /** {@link Pacer#acquireAsync(long)} chained chunk after chunk on the shared scheduler; no thread waits. */
+    ASYNC_PACER("async-pacer") {
+        @Override
+        void transfer(Transfer transfer) throws Exception {
+            Pacer pacer = Pacer.of(transfer.newBucket());
+            CompletableFuture<Void> done = new CompletableFuture<>();
+            sendFrom(0, pacer, transfer, done);
+            DataRate rate = transfer.rate();
+            long expected = rate.nanosToSend(transfer.payload().length);
+            done.get(2 * expected + TimeUnit.SECONDS.toNanos(30), TimeUnit.NANOSECONDS);
+        }
+
+        private void sendFrom(int offset, Pacer pacer, Transfer transfer, CompletableFuture<Void> done) {
+            byte[] payload = transfer.payload();
+            if (offset >= payload.length) {
+                done.complete(null);
+                return;
+            }
+            int n = Math.min(CHUNK_BYTES, payload.length - offset);
+            // a grant that is due at once completes here, on this thread; only the burst does, so the
+            // recursion stays as shallow as the burst is in chunks
+            pacer.acquireAsync(n).whenComplete((granted, failure) -> {
+                if (failure != null) {
+                    done.completeExceptionally(failure);
+                    return;
+                }
+                try {
+                    transfer.sink().write(payload, offset, n);
+                    sendFrom(offset + n, pacer, transfer, done);
+                } catch (RuntimeException e) {
+                    // thrown on the scheduler's thread it would only fail a future nobody reads
+                    done.completeExceptionally(e);
+                }
+            });
+        }
+    },
+
+    /** The peer: Guava's {@code RateLimiter} at the same rate in permits (bytes) per second, 8 KiB a chunk. */
+    GUAVA("guava") {
+        @Override
+        void transfer(Transfer transfer) {
+            com.google.common.util.concurrent.RateLimiter limiter =
+                    com.google.common.util.concurrent.RateLimiter.create(transfer.rate().bytesPerSecond());
+            byte[] payload = transfer.payload();
+            for (int offset = 0; offset < payload.length; offset += CHUNK_BYTES) {
+                int n = Math.min(CHUNK_BYTES, payload.length - offset);
+                limiter.acquire(n);
+                transfer.sink().write(payload, offset, n);
+            }
+        }
+    };
+
+    /** The chunk of the input stream, the async pacer and the Guava peer. */
+    static final int CHUNK_BYTES = 8 * 1024;
+    /** The size of one write to the throttled output stream. */
+    static final int WRITE_BYTES = 64 * 1024;
+
+    private final String id;
+
+    PacingPath(String id) {
+        this.id = id;
+    }
+
+    /** The name used by {@code --paths} and in the report. */
+    String id() {
+        return id;
+    }
+
+    /** Pushes the whole payload into the sink; returns when the transfer is complete. */
+    abstract void transfer(Transfer transfer) throws Exception;
+
+    /**
+     * The path called {@code id}.
+     *
+     * @throws IllegalArgumentException naming the value and the known paths
+     */
+    static PacingPath byId(String id) {
+        for (PacingPath path : values()) {
+            if (path.id.equals(id)) {
+                return path;
+            }
+        }
+        throw new IllegalArgumentException("unknown path \"" + id + "\"; allowed: " + allIds());
+    }
+
+    /** The known path names, comma-separated, in run order. */
+    static String allIds() {
+        return Arrays.stream(values()).map(PacingPath::id).collect(Collectors.joining(","));
+    }
+
+    /** What one path gets: the payload, the limit and the receiver. */
+    static final class Transfer {
+        private final byte[] payload;
+        private final DataRate rate;
+        private final DataSize burst;
+        private final TimestampingSink sink;
+
+        Transfer(byte[] payload, DataRate rate, DataSize burst, TimestampingSink sink) {
+            this.payload = payload;
+            this.rate = rate;
+            this.burst = burst;
+            this.sink = sink;
+        }
+
+        byte[] payload() {
+            return payload;
+        }
+
+        DataRate rate() {
+            return rate;
+        }
+
+        TimestampingSink sink() {
+            return sink;
+        }
+
+        /** A bucket that starts full, as a fresh transfer does. */
+        LeakyBucket newBucket() {
+            return LeakyBucket.builder().rate(rate).burst(burst).build();
+        }
+    }
+}
