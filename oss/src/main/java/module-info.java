@@ -1,0 +1,16 @@
+/**
+ * The Alibaba Cloud OSS dialect of Sluice: V4 and V1 signers and presigned URLs, the
+ * {@code x-oss-traffic-limit} value and middleware, OSS error responses as typed exceptions, CRC-64,
+ * and object operations (put, get, head, delete, multipart, presign) over any
+ * {@link dev.sluice.api.Transport}.
+ */
+module dev.sluice.oss {
+    requires transitive dev.sluice.api; // our public signatures use api types
+    requires dev.sluice.throttle; // pacing of bodies
+    requires com.fasterxml.jackson.dataformat.xml; // error and multipart XML bodies
+    requires com.fasterxml.jackson.databind;
+
+    exports dev.sluice.oss;
+
+    opens dev.sluice.oss.internal.xml to com.fasterxml.jackson.databind;
+}
