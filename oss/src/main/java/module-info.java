@@ -12,5 +12,5 @@ module dev.sluice.oss {
 
     exports dev.sluice.oss;
 
-    opens dev.sluice.oss.internal.xml to com.fasterxml.jackson.databind;
+    // opens dev.sluice.oss.internal.xml to com.fasterxml.jackson.databind; (once it has XML mappings)
 }
