@@ -1,6 +1,7 @@
 package dev.sluice.moduletests;
 
 import dev.sluice.api.DataRate;
+import dev.sluice.oss.TrafficLimit;
 import dev.sluice.throttle.LeakyBucket;
 import java.net.URISyntaxException;
 import java.net.URL;
@@ -22,7 +23,12 @@ enum SluiceModule {
 
     THROTTLE_CORE("sluice-throttle-core", "dev.sluice.throttle", LeakyBucket.class,
             Set.of("dev.sluice.throttle"),
-            Set.of("mandated java.base", "transitive dev.sluice.api"));
+            Set.of("mandated java.base", "transitive dev.sluice.api")),
+
+    OSS("sluice-oss", "dev.sluice.oss", TrafficLimit.class,
+            Set.of("dev.sluice.oss"),
+            Set.of("mandated java.base", "transitive dev.sluice.api", "dev.sluice.throttle",
+                    "com.fasterxml.jackson.dataformat.xml", "com.fasterxml.jackson.databind"));
 
     /** The Maven artifactId, for messages. */
     final String artifactId;
