@@ -33,6 +33,11 @@ public final class LeakyBucket implements RateLimiter {
     /** The default burst: two 8 KiB chunks. */
     public static final DataSize DEFAULT_BURST = DataSize.ofKibibytes(16);
 
+    /** Marks the schedule while {@link #setRate} converts it. */
+    private static final long FROZEN = Long.MIN_VALUE;
+    /** The most time a backlog may reach (about 73 years), so that no deadline overflows. */
+    private static final long MAX_BACKLOG_NANOS = Long.MAX_VALUE / 4;
+
     private final Ticker ticker;
     private final DataSize burst;
     private final AtomicLong theoreticalArrival;
@@ -78,14 +83,23 @@ public final class LeakyBucket implements RateLimiter {
 
     private long reserve(long bytes, long maxWaitNanos, boolean commit) {
         requireByteCount(bytes);
-        Pace current = pace;
-        long cost = current.rate.nanosToSend(bytes);
         while (true) {
-            long now = ticker.read();
             long tat = theoreticalArrival.get();
-            long start = tat - now > 0 ? tat : now;
-            long next = start + cost;
-            long wait = Math.max(0, next - current.burstNanos - now);
+            if (tat == FROZEN) {
+                Thread.onSpinWait(); // a rate change is converting the schedule; it holds no lock we need
+                continue;
+            }
+            // read after the schedule: a rate change publishes its pace before it unfreezes the schedule,
+            // and changes the schedule's value, so a stale pace never commits
+            Pace current = pace;
+            if (current.rate.isUnlimited()) {
+                return 0;
+            }
+            long now = ticker.read();
+            long backlog = Math.max(0, tat - now);
+            long cost = Math.min(current.rate.nanosToSend(bytes), MAX_BACKLOG_NANOS - Math.min(backlog, MAX_BACKLOG_NANOS));
+            long next = now + backlog + cost;
+            long wait = Math.max(0, backlog + cost - current.burstNanos);
             if (wait > maxWaitNanos) {
                 return REFUSED;
             }
@@ -98,9 +112,22 @@ public final class LeakyBucket implements RateLimiter {
     @Override
     public void giveBack(long bytes) {
         requireByteCount(bytes);
-        long cost = pace.rate.nanosToSend(bytes);
-        if (cost > 0) {
-            theoreticalArrival.addAndGet(-cost);
+        while (true) {
+            long tat = theoreticalArrival.get();
+            if (tat == FROZEN) {
+                Thread.onSpinWait();
+                continue;
+            }
+            long cost = pace.rate.nanosToSend(bytes);
+            if (cost == 0) {
+                return;
+            }
+            // below "now" a schedule means full credit either way: stop there, never underflow
+            long now = ticker.read();
+            long earlier = tat - now > cost ? tat - cost : Math.min(tat, now);
+            if (theoreticalArrival.compareAndSet(tat, earlier)) {
+                return;
+            }
         }
     }
 
@@ -125,14 +152,18 @@ public final class LeakyBucket implements RateLimiter {
             if (previous.equals(rate)) {
                 return;
             }
+            // freeze the schedule, swap the pace, then convert and unfreeze: no reservation can combine
+            // the old pace with the new schedule or the other way round
+            long tat = theoreticalArrival.getAndSet(FROZEN);
             pace = new Pace(rate, burst);
             long now = ticker.read();
-            long tat;
-            long rescaled;
-            do {
-                tat = theoreticalArrival.get();
-                rescaled = now + Retiming.scale(tat - now, previous, rate);
-            } while (!theoreticalArrival.compareAndSet(tat, rescaled));
+            long converted = now + Retiming.scale(tat - now, previous, rate);
+            // a changed value makes every reservation that read the old schedule retry its compare-and-set;
+            // when the value would stay the same, nudge it by 1 ns in the direction that never speeds pacing up
+            if (converted == tat) {
+                converted = converted - now > 0 ? converted + 1 : converted - 1;
+            }
+            theoreticalArrival.set(converted);
         }
         for (Listener listener : listeners) {
             listener.rateChanged(previous, rate);

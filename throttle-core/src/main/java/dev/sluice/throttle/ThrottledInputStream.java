@@ -109,23 +109,39 @@ public final class ThrottledInputStream extends FilterInputStream {
         return n;
     }
 
+    /**
+     * Skips at most one chunk, then waits until the pacer grants the bytes skipped (a skipped byte of a
+     * download still crossed the network). If that wait is interrupted, the skip stands, nothing stays
+     * reserved and the interrupt flag is set, so the next read reports it.
+     */
     @Override
     public long skip(long count) throws IOException {
-        if (count <= 0 || !progress.transferring()) {
+        if (count <= 0) {
+            return 0;
+        }
+        if (pending.length > 0) {
+            int n = (int) Math.min(count, pending.length);
+            return readPending(new byte[n], 0, n);
+        }
+        if (!progress.transferring()) {
             return in.skip(count);
         }
-        long wanted = Math.min(count, pacer.chunkSize());
-        acquire(wanted);
         long skipped;
         try {
-            skipped = in.skip(wanted);
+            skipped = in.skip(Math.min(count, pacer.chunkSize()));
         } catch (IOException | RuntimeException e) {
-            pacer.giveBack(wanted);
             progress.failed(e);
             throw e;
         }
-        pacer.giveBack(wanted - Math.max(skipped, 0));
-        progress.moved(skipped);
+        if (skipped <= 0) {
+            return skipped;
+        }
+        try {
+            PacedIo.acquire(pacer, skipped);
+            progress.moved(skipped);
+        } catch (InterruptedIOException e) {
+            // the bytes are skipped whatever happens; the flag stays set for the next read to report
+        }
         return skipped;
     }
 

@@ -1,16 +1,15 @@
 package dev.sluice.throttle.internal;
 
-import dev.sluice.api.DataRate;
-import dev.sluice.api.RateLimiter;
 import dev.sluice.throttle.Scheduler;
 import java.util.concurrent.CompletableFuture;
 
 /**
  * An asynchronous acquisition of some bytes, chunk by chunk: each wait is one task on the scheduler, and
  * the future itself is the handle. Cancelling it (or failing it, e.g. by {@code orTimeout}) calls off the
- * timer and gives back everything reserved.
+ * timer and gives back everything reserved; completing it from outside stops the pacing and keeps what
+ * was reserved.
  */
-public final class AsyncAcquisition extends CompletableFuture<Void> implements RateLimiter.Listener {
+public final class AsyncAcquisition extends CompletableFuture<Void> {
 
     private final LimiterSet limiters;
     private final Scheduler scheduler;
@@ -19,10 +18,12 @@ public final class AsyncAcquisition extends CompletableFuture<Void> implements R
     // guarded by this
     private long remaining;
     private long granted;
-    private int waitingOn = -1;
+    private WaitingReservation waiting;
+    private int waitingOn;
     private long waitingBytes;
-    private long deadline;
     private Scheduler.Cancellable timer;
+    /** Tells a timer that was called off (but had already started) from the current one. */
+    private long timerGeneration;
 
     private AsyncAcquisition(LimiterSet limiters, Scheduler scheduler, long bytes, long chunkBytes) {
         this.limiters = limiters;
@@ -44,83 +45,70 @@ public final class AsyncAcquisition extends CompletableFuture<Void> implements R
             while (remaining > 0 && !isDone()) {
                 long chunk = Math.min(chunkBytes, remaining);
                 int served = limiters.bottleneck(chunk);
-                RateLimiter limiter = limiters.get(served);
-                DataRate rateBefore = limiter.rate();
-                long wait = limiter.reserve(chunk);
-                if (wait > 0) {
+                WaitingReservation reservation = WaitingReservation.reserve(limiters.get(served), chunk,
+                        limiters.ticker(), this::retimed);
+                if (reservation != null) {
+                    waiting = reservation;
                     waitingOn = served;
                     waitingBytes = chunk;
-                    deadline = limiters.ticker().read() + wait;
-                    limiter.addListener(this);
-                    DataRate rateNow = limiter.rate();
-                    if (!rateNow.equals(rateBefore)) {
-                        deadline = retimed(rateBefore, rateNow);
-                    }
-                    timer = scheduler.schedule(this::timerFired, deadline - limiters.ticker().read());
+                    scheduleTimer();
                     return;
                 }
-                takeOthersOrRetry(served, chunk);
+                takeOthersOrRetry(served, chunk, true);
             }
             if (remaining > 0) {
                 return;
             }
         }
-        complete(null);
+        super.complete(null);
     }
 
-    private void takeOthersOrRetry(int served, long chunk) {
+    private void takeOthersOrRetry(int served, long chunk, boolean held) {
         if (limiters.takeOthersNow(served, chunk)) {
             remaining -= chunk;
             granted += chunk;
-        } else {
+        } else if (held) {
             limiters.get(served).giveBack(chunk);
         }
     }
 
-    private void timerFired() {
+    private void scheduleTimer() {
+        long generation = ++timerGeneration;
+        timer = scheduler.schedule(() -> timerFired(generation), waiting.remaining());
+    }
+
+    private void timerFired(long generation) {
         synchronized (this) {
-            if (waitingOn < 0 || isDone()) {
+            if (generation != timerGeneration || waiting == null || isDone()) {
                 return;
             }
-            long early = deadline - limiters.ticker().read();
-            if (early > 0) {
-                timer = scheduler.schedule(this::timerFired, early);
+            if (waiting.remaining() > 0) {
+                scheduleTimer();
                 return;
             }
-            int served = waitingOn;
-            stopWaiting();
-            takeOthersOrRetry(served, waitingBytes);
+            boolean held = waiting.granted();
+            waiting = null;
+            takeOthersOrRetry(waitingOn, waitingBytes, held);
         }
         advance();
     }
 
-    @Override
-    public void rateChanged(DataRate previous, DataRate current) {
+    /** The waiting chunk's deadline moved: time it anew. */
+    private void retimed() {
         synchronized (this) {
-            if (waitingOn < 0 || isDone()) {
+            if (waiting == null || isDone()) {
                 return;
             }
             timer.cancel();
-            deadline = retimed(previous, current);
-            timer = scheduler.schedule(this::timerFired, deadline - limiters.ticker().read());
+            scheduleTimer();
         }
-    }
-
-    private long retimed(DataRate previous, DataRate current) {
-        long now = limiters.ticker().read();
-        return now + Retiming.scale(deadline - now, previous, current);
-    }
-
-    private void stopWaiting() {
-        limiters.get(waitingOn).removeListener(this);
-        waitingOn = -1;
     }
 
     @Override
     public boolean cancel(boolean mayInterruptIfRunning) {
         boolean cancelled = super.cancel(mayInterruptIfRunning);
         if (cancelled) {
-            abandon();
+            release(true);
         }
         return cancelled;
     }
@@ -129,20 +117,47 @@ public final class AsyncAcquisition extends CompletableFuture<Void> implements R
     public boolean completeExceptionally(Throwable failure) {
         boolean failed = super.completeExceptionally(failure);
         if (failed) {
-            abandon();
+            release(true);
         }
         return failed;
     }
 
-    /** Gives back everything: the chunk being waited for on its limiter, the chunks granted on all. */
-    private synchronized void abandon() {
-        if (waitingOn >= 0) {
-            timer.cancel();
-            RateLimiter limiter = limiters.get(waitingOn);
-            stopWaiting();
-            limiter.giveBack(waitingBytes);
+    /** Completed from outside (e.g. {@code completeOnTimeout}): stop pacing, keep what was reserved. */
+    @Override
+    public boolean complete(Void value) {
+        boolean completed = super.complete(value);
+        if (completed) {
+            release(false);
         }
-        limiters.giveBack(granted);
+        return completed;
+    }
+
+    @Override
+    public void obtrudeValue(Void value) {
+        super.obtrudeValue(value);
+        release(false);
+    }
+
+    @Override
+    public void obtrudeException(Throwable failure) {
+        super.obtrudeException(failure);
+        release(true);
+    }
+
+    /** Stops waiting; with {@code giveBack}, returns the waiting chunk and the chunks granted so far. */
+    private synchronized void release(boolean giveBack) {
+        if (waiting != null) {
+            timer.cancel();
+            if (giveBack) {
+                waiting.abandon();
+            } else {
+                waiting.granted();
+            }
+            waiting = null;
+        }
+        if (giveBack) {
+            limiters.giveBack(granted);
+        }
         granted = 0;
         remaining = 0;
     }
@@ -151,8 +166,7 @@ public final class AsyncAcquisition extends CompletableFuture<Void> implements R
     public String toString() {
         synchronized (this) {
             return "AsyncAcquisition[remaining=" + remaining + " B, granted=" + granted + " B, "
-                    + (isCancelled() ? "cancelled" : isDone() ? "done" : waitingOn >= 0 ? "waiting" : "running") + "]";
+                    + (isCancelled() ? "cancelled" : isDone() ? "done" : waiting != null ? "waiting" : "running") + "]";
         }
     }
-
 }

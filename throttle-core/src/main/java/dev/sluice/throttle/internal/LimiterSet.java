@@ -1,6 +1,5 @@
 package dev.sluice.throttle.internal;
 
-import dev.sluice.api.DataRate;
 import dev.sluice.api.RateLimiter;
 import dev.sluice.api.Ticker;
 import dev.sluice.throttle.Parker;
@@ -81,73 +80,29 @@ public final class LimiterSet {
      * @throws InterruptedException with nothing of this chunk held
      */
     public void acquireBlocking(long bytes, Parker parker) throws InterruptedException {
+        Thread thread = Thread.currentThread();
         while (true) {
             int served = bottleneck(bytes);
-            awaitReservation(limiters[served], bytes, parker);
+            WaitingReservation waiting = WaitingReservation.reserve(limiters[served], bytes, ticker,
+                    () -> parker.unpark(thread));
+            boolean held = true;
+            if (waiting != null) {
+                try {
+                    for (long remaining; (remaining = waiting.remaining()) > 0; ) {
+                        parker.park(remaining);
+                    }
+                } catch (InterruptedException e) {
+                    waiting.abandon();
+                    throw e;
+                }
+                held = waiting.granted();
+            }
             if (takeOthersNow(served, bytes)) {
                 return;
             }
-            limiters[served].giveBack(bytes);
-        }
-    }
-
-    private void awaitReservation(RateLimiter limiter, long bytes, Parker parker) throws InterruptedException {
-        DataRate rateBefore = limiter.rate();
-        long wait = limiter.reserve(bytes);
-        if (wait == 0) {
-            return;
-        }
-        BlockingWait blockingWait = new BlockingWait(Thread.currentThread(), parker, ticker, ticker.read() + wait);
-        limiter.addListener(blockingWait);
-        try {
-            // a rate change between the reservation and addListener would otherwise be missed
-            DataRate rateNow = limiter.rate();
-            if (!rateNow.equals(rateBefore)) {
-                blockingWait.rateChanged(rateBefore, rateNow);
+            if (held) {
+                limiters[served].giveBack(bytes);
             }
-            blockingWait.await();
-        } catch (InterruptedException e) {
-            limiter.giveBack(bytes);
-            throw e;
-        } finally {
-            limiter.removeListener(blockingWait);
-        }
-    }
-
-    /** One parked thread's deadline, moved when the rate changes. */
-    private static final class BlockingWait implements RateLimiter.Listener {
-        private final Thread thread;
-        private final Parker parker;
-        private final Ticker ticker;
-        private long deadline;
-
-        BlockingWait(Thread thread, Parker parker, Ticker ticker, long deadline) {
-            this.thread = thread;
-            this.parker = parker;
-            this.ticker = ticker;
-            this.deadline = deadline;
-        }
-
-        void await() throws InterruptedException {
-            while (true) {
-                long remaining;
-                synchronized (this) {
-                    remaining = deadline - ticker.read();
-                }
-                if (remaining <= 0) {
-                    return;
-                }
-                parker.park(remaining);
-            }
-        }
-
-        @Override
-        public void rateChanged(DataRate previous, DataRate current) {
-            synchronized (this) {
-                long now = ticker.read();
-                deadline = now + Retiming.scale(deadline - now, previous, current);
-            }
-            parker.unpark(thread);
         }
     }
 }

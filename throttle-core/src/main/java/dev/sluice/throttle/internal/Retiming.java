@@ -10,6 +10,10 @@ import java.math.BigInteger;
  */
 public final class Retiming {
 
+    /** The longest a scaled wait may become (about 73 years), so that deadlines never overflow. */
+    private static final BigInteger MAX = BigInteger.valueOf(Long.MAX_VALUE / 4);
+    private static final BigInteger MIN = MAX.negate();
+
     private Retiming() {
     }
 
@@ -27,6 +31,6 @@ public final class Retiming {
         BigInteger scaled = BigInteger.valueOf(nanos)
                 .multiply(BigInteger.valueOf(previous.bitsPerSecond()))
                 .divide(BigInteger.valueOf(current.bitsPerSecond()));
-        return scaled.bitLength() < Long.SIZE ? scaled.longValue() : (nanos > 0 ? Long.MAX_VALUE / 4 : Long.MIN_VALUE / 4);
+        return scaled.max(MIN).min(MAX).longValue();
     }
 }
