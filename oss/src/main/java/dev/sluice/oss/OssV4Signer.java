@@ -41,8 +41,9 @@ import java.util.regex.Pattern;
  *
  * <p>Signed headers: every {@code x-oss-*} header, {@code Content-Type} and {@code Content-MD5} when
  * present, and the configured additional headers that the request carries (names lower-cased, values
- * trimmed, inner whitespace kept). {@code host}, when configured and absent from the request, is signed
- * with the URI's host (and port, when the URI names one), the value an HTTP client sends.
+ * trimmed, inner whitespace kept). As in the Go and Java SDKs, an additional header the request does not
+ * carry is left out, {@code host} included: to sign {@code host}, put a {@code Host} header with the value
+ * the client will send into the request (for a presigned URL, into the request given to {@link #presign}).
  */
 public final class OssV4Signer implements Signer {
 
@@ -109,7 +110,7 @@ public final class OssV4Signer implements Signer {
         Set<String> additional = presentAdditionalHeaders(headers);
         String additionalText = String.join(";", additional);
         String scope = V4Canonical.scope(timestamp.substring(0, 8), region, product);
-        String signature = signature(request.method(), resource, query, signedHeaders(headers, additional, request.uri()),
+        String signature = signature(request.method(), resource, query, signedHeaders(headers, additional),
                 additionalText, V4Canonical.UNSIGNED_PAYLOAD, timestamp, scope, credentials);
         String authorization = V4Canonical.ALGORITHM + " Credential=" + credentials.accessKeyId() + "/" + scope
                 + (additional.isEmpty() ? "" : ",AdditionalHeaders=" + additionalText) + ",Signature=" + signature;
@@ -161,7 +162,7 @@ public final class OssV4Signer implements Signer {
         all.addAll(added);
         String payload = request.headers().first("x-oss-content-sha256").map(String::trim)
                 .filter(v -> !v.isEmpty()).orElse(V4Canonical.UNSIGNED_PAYLOAD);
-        String signature = signature(request.method(), resource, all, signedHeaders(request.headers(), additional, request.uri()),
+        String signature = signature(request.method(), resource, all, signedHeaders(request.headers(), additional),
                 String.join(";", additional), payload, timestamp, scope, credentials);
         added.add(new QueryParameter("x-oss-signature", signature));
         return withQuery(request.uri(), added);
@@ -181,18 +182,18 @@ public final class OssV4Signer implements Signer {
         return V4Canonical.signature(key, V4Canonical.stringToSign(timestamp, scope, canonical));
     }
 
-    /** The configured additional headers the request carries (host always counts: the client sends it). */
+    /** The configured additional headers the request carries. */
     private Set<String> presentAdditionalHeaders(Headers headers) {
         Set<String> present = new TreeSet<>();
         for (String name : additionalHeaders) {
-            if (name.equals("host") || headers.contains(name)) {
+            if (headers.contains(name)) {
                 present.add(name);
             }
         }
         return present;
     }
 
-    private static SortedMap<String, String> signedHeaders(Headers headers, Set<String> additional, URI uri) {
+    private static SortedMap<String, String> signedHeaders(Headers headers, Set<String> additional) {
         SortedMap<String, String> signed = new TreeMap<>();
         for (String name : headers.names()) {
             String lower = name.toLowerCase(Locale.ROOT);
@@ -201,9 +202,6 @@ public final class OssV4Signer implements Signer {
                 headers.all(name).forEach(v -> trimmed.add(v.trim()));
                 signed.put(lower, String.join(",", trimmed));
             }
-        }
-        if (additional.contains("host") && !signed.containsKey("host")) {
-            signed.put("host", uri.getPort() < 0 ? uri.getHost() : uri.getHost() + ":" + uri.getPort());
         }
         return signed;
     }
