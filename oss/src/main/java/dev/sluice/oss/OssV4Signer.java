@@ -5,7 +5,6 @@ import dev.sluice.api.Headers;
 import dev.sluice.api.Request;
 import dev.sluice.api.Signer;
 import dev.sluice.oss.internal.QueryParameter;
-import dev.sluice.oss.internal.Rfc3986;
 import dev.sluice.oss.internal.SigningChecks;
 import dev.sluice.oss.internal.V4Canonical;
 import java.net.URI;
