@@ -12,5 +12,9 @@ module dev.sluice.oss {
 
     exports dev.sluice.oss;
 
+    provides dev.sluice.api.spi.SignerProvider with
+            dev.sluice.oss.internal.OssV4SignerProvider,
+            dev.sluice.oss.internal.OssV1SignerProvider;
+
     // opens dev.sluice.oss.internal.xml to com.fasterxml.jackson.databind; (once it has XML mappings)
 }
