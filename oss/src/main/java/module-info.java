@@ -9,8 +9,11 @@ module dev.sluice.oss {
     requires dev.sluice.throttle; // pacing of bodies
     requires com.fasterxml.jackson.dataformat.xml; // error and multipart XML bodies
     requires com.fasterxml.jackson.databind;
+    requires com.fasterxml.jackson.annotation; // @JsonProperty on the XML documents
+    requires java.xml; // StAX: the DOCTYPE-refusing stream reader
 
     exports dev.sluice.oss;
 
-    // opens dev.sluice.oss.internal.xml to com.fasterxml.jackson.databind; (once it has XML mappings)
+    // Jackson binds the XML documents reflectively; nothing else may see them
+    opens dev.sluice.oss.internal.xml to com.fasterxml.jackson.databind;
 }
