@@ -106,8 +106,7 @@ public final class Multipart {
                 .withBody(Body.ofBytes(OssXml.write(document))));
         dev.sluice.oss.internal.xml.CompleteMultipartUploadResult result = OssXml.read(OssExchange.readDocument(response),
                 dev.sluice.oss.internal.xml.CompleteMultipartUploadResult.class);
-        OptionalLong reported = response.headers().first("x-oss-hash-crc64ecma")
-                .map(v -> OptionalLong.of(Crc64.parseDecimal(v))).orElse(OptionalLong.empty());
+        OptionalLong reported = OssClient.metadata(response).crc64();
         OptionalLong combined = combined(sorted);
         if (reported.isPresent() && combined.isPresent() && reported.getAsLong() != combined.getAsLong()) {
             throw new Crc64MismatchException("CompleteMultipartUpload " + OssClient.describe(bucket, key)

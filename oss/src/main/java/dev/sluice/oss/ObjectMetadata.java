@@ -14,7 +14,11 @@ import java.util.OptionalLong;
  */
 public record ObjectMetadata(long contentLength, String etag, OptionalLong crc64, Headers headers) {
 
-    /** The metadata in {@code headers}. */
+    /**
+     * The metadata in {@code headers}.
+     *
+     * @throws IllegalArgumentException if {@code Content-Length} or {@code x-oss-hash-crc64ecma} is malformed
+     */
     public static ObjectMetadata of(Headers headers) {
         long length = headers.first("Content-Length").map(Long::parseLong).orElse(-1L);
         OptionalLong crc = headers.first("x-oss-hash-crc64ecma").map(v -> OptionalLong.of(Crc64.parseDecimal(v)))

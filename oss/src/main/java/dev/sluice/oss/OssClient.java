@@ -54,8 +54,6 @@ import java.util.concurrent.Flow;
  */
 public final class OssClient implements AutoCloseable {
 
-    private static final String CRC_HEADER = "x-oss-hash-crc64ecma";
-
     private final URI endpoint;
     private final String region;
     private final Credentials credentials;
@@ -158,7 +156,7 @@ public final class OssClient implements AutoCloseable {
             request = request.withHeader("Range", range.headerValue());
         }
         Response response = exchange.send(request);
-        ObjectMetadata metadata = ObjectMetadata.of(response.headers());
+        ObjectMetadata metadata = metadata(response);
         // the header is the CRC of the whole object, so only a whole-object download can be checked by it
         OptionalLong expected = range == null && response.status() == 200 ? metadata.crc64() : OptionalLong.empty();
         String what = "GetObject " + describe(bucket, key);
@@ -180,7 +178,7 @@ public final class OssClient implements AutoCloseable {
     public ObjectMetadata headObject(String bucket, String key) throws IOException {
         Response response = exchange.send(request("HEAD", bucket, key, null));
         OssExchange.discard(response);
-        return ObjectMetadata.of(response.headers());
+        return metadata(response);
     }
 
     /** DeleteObject; deleting an object that does not exist succeeds, as in OSS. */
@@ -242,11 +240,20 @@ public final class OssClient implements AutoCloseable {
         if (sent == null) {
             throw new IOException(what + ": the transport reported success before the whole body was sent");
         }
-        Optional<String> reported = response.headers().first(CRC_HEADER);
-        if (reported.isPresent() && Crc64.parseDecimal(reported.get()) != sent) {
-            throw new Crc64MismatchException(what, sent, Crc64.parseDecimal(reported.get()));
+        OptionalLong reported = metadata(response).crc64();
+        if (reported.isPresent() && reported.getAsLong() != sent) {
+            throw new Crc64MismatchException(what, sent, reported.getAsLong());
         }
         return new Uploaded(response, sent);
+    }
+
+    /** The metadata of {@code response}; a malformed length or CRC header is the server's fault, an I/O error. */
+    static ObjectMetadata metadata(Response response) throws IOException {
+        try {
+            return ObjectMetadata.of(response.headers());
+        } catch (IllegalArgumentException malformed) {
+            throw new IOException("OSS answered with a malformed header: " + malformed.getMessage(), malformed);
+        }
     }
 
     static String describe(String bucket, String key) {

@@ -15,6 +15,7 @@ public final class Crc64Tracking implements Flow.Publisher<ByteBuffer> {
     private final Flow.Publisher<ByteBuffer> upstream;
     private final AtomicReference<Long> completedCrc = new AtomicReference<>();
 
+    /** Tracks the CRC-64 of what {@code upstream} publishes. */
     public Crc64Tracking(Flow.Publisher<ByteBuffer> upstream) {
         this.upstream = upstream;
     }

@@ -22,6 +22,7 @@ public final class FileSink implements Flow.Subscriber<ByteBuffer> {
     private Flow.Subscription subscription;
     private long bytes;
 
+    /** A sink that creates or replaces {@code file} once subscribed. */
     public FileSink(Path file) {
         this.file = file;
     }

@@ -31,6 +31,7 @@ public final class OssExchange {
     private final Transport transport;
     private final Transport pipeline;
 
+    /** Sends through {@code transport}, adding {@code limit} (if not null) and signing each request at {@code clock}'s instant. */
     public OssExchange(Transport transport, Signer signer, Credentials credentials, Clock clock, TrafficLimit limit) {
         this.transport = transport;
         List<Middleware> middlewares = new ArrayList<>();

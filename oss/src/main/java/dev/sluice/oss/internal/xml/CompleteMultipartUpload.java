@@ -21,9 +21,11 @@ public final class CompleteMultipartUpload {
         @JsonProperty("ETag")
         public String etag;
 
+        /** For Jackson. */
         public Part() {
         }
 
+        /** A part by number and ETag. */
         public Part(int partNumber, String etag) {
             this.partNumber = partNumber;
             this.etag = etag;
