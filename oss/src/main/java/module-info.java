@@ -6,7 +6,7 @@
  */
 module dev.sluice.oss {
     requires transitive dev.sluice.api; // our public signatures use api types
-    requires dev.sluice.throttle; // pacing of bodies
+    requires transitive dev.sluice.throttle; // pacing of bodies; Pacer appears in OssClientBuilder
     requires com.fasterxml.jackson.dataformat.xml; // error and multipart XML bodies
     requires com.fasterxml.jackson.databind;
     requires com.fasterxml.jackson.annotation; // @JsonProperty on the XML documents
