@@ -6,15 +6,18 @@
  */
 module dev.sluice.oss {
     requires transitive dev.sluice.api; // our public signatures use api types
-    requires dev.sluice.throttle; // pacing of bodies
+    requires transitive dev.sluice.throttle; // pacing of bodies; Pacer appears in OssClientBuilder
     requires com.fasterxml.jackson.dataformat.xml; // error and multipart XML bodies
     requires com.fasterxml.jackson.databind;
+    requires com.fasterxml.jackson.annotation; // @JsonProperty on the XML documents
+    requires java.xml; // StAX: the DOCTYPE-refusing stream reader
 
     exports dev.sluice.oss;
+
+    // Jackson binds the XML documents reflectively; nothing else may see them
+    opens dev.sluice.oss.internal.xml to com.fasterxml.jackson.databind;
 
     provides dev.sluice.api.spi.SignerProvider with
             dev.sluice.oss.internal.OssV4SignerProvider,
             dev.sluice.oss.internal.OssV1SignerProvider;
-
-    // opens dev.sluice.oss.internal.xml to com.fasterxml.jackson.databind; (once it has XML mappings)
 }

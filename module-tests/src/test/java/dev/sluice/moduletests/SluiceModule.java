@@ -27,8 +27,9 @@ enum SluiceModule {
 
     OSS("sluice-oss", "dev.sluice.oss", TrafficLimit.class,
             Set.of("dev.sluice.oss"),
-            Set.of("mandated java.base", "transitive dev.sluice.api", "dev.sluice.throttle",
-                    "com.fasterxml.jackson.dataformat.xml", "com.fasterxml.jackson.databind"));
+            Set.of("mandated java.base", "transitive dev.sluice.api", "transitive dev.sluice.throttle",
+                    "com.fasterxml.jackson.dataformat.xml", "com.fasterxml.jackson.databind",
+                    "com.fasterxml.jackson.annotation", "java.xml"));
 
     /** The Maven artifactId, for messages. */
     final String artifactId;

@@ -1,0 +1,86 @@
+package dev.sluice.oss.internal;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+
+/**
+ * Where a bucket and key live on the wire. Domain endpoints use virtual-hosted style
+ * ({@code https://bucket.oss-cn-hangzhou.aliyuncs.com/key}); IP and {@code localhost} endpoints use path
+ * style ({@code http://127.0.0.1:9000/bucket/key}), because a bucket label cannot precede an address and
+ * the JDK client cannot set {@code Host} itself. The official SDKs make the same choice.
+ */
+public final class Addressing {
+
+    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+
+    private Addressing() {
+    }
+
+    /** Whether requests to {@code host} name the bucket in the path rather than in the host. */
+    public static boolean isPathStyle(String host) {
+        if (host == null) {
+            return true;
+        }
+        String h = host.toLowerCase(Locale.ROOT);
+        return h.equals("localhost") || h.endsWith(".localhost") || h.startsWith("[") || h.contains(":")
+                || h.matches("\\d{1,3}(\\.\\d{1,3}){3}");
+    }
+
+    /**
+     * The URI of {@code key} in {@code bucket} ({@code key} empty for the bucket itself) on {@code endpoint},
+     * with {@code rawQuery} (already encoded, or null) appended.
+     */
+    public static URI uri(URI endpoint, String bucket, String key, String rawQuery) {
+        StringBuilder uri = new StringBuilder(endpoint.getScheme()).append("://");
+        boolean pathStyle = isPathStyle(endpoint.getHost());
+        if (!pathStyle) {
+            uri.append(bucket).append('.');
+        }
+        uri.append(endpoint.getHost());
+        if (endpoint.getPort() >= 0) {
+            uri.append(':').append(endpoint.getPort());
+        }
+        uri.append('/');
+        if (pathStyle) {
+            uri.append(bucket).append('/');
+        }
+        uri.append(encode(key, false));
+        if (rawQuery != null && !rawQuery.isEmpty()) {
+            uri.append('?').append(rawQuery);
+        }
+        return URI.create(uri.toString());
+    }
+
+    /**
+     * The object key a request addresses, decoded ("" for bucket or service requests), read from its
+     * path by the same rule that {@link #uri} writes it with.
+     */
+    public static String keyOf(URI uri) {
+        String path = uri.getPath() == null ? "" : uri.getPath();
+        String rest = path.startsWith("/") ? path.substring(1) : path;
+        if (isPathStyle(uri.getHost())) {
+            int slash = rest.indexOf('/');
+            return slash < 0 ? "" : rest.substring(slash + 1);
+        }
+        return rest;
+    }
+
+    /**
+     * Percent-encodes {@code text} as UTF-8, leaving RFC 3986 unreserved characters as they are and, unless
+     * {@code encodeSlash}, {@code /} too; hex digits are upper case.
+     */
+    public static String encode(String text, boolean encodeSlash) {
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
+            int c = b & 0xff;
+            if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
+                    || c == '-' || c == '_' || c == '.' || c == '~' || (c == '/' && !encodeSlash)) {
+                out.append((char) c);
+            } else {
+                out.append('%').append(HEX[c >>> 4]).append(HEX[c & 0xf]);
+            }
+        }
+        return out.toString();
+    }
+}
