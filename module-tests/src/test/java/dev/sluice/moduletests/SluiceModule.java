@@ -29,7 +29,8 @@ enum SluiceModule {
             Set.of("dev.sluice.oss"),
             Set.of("mandated java.base", "transitive dev.sluice.api", "transitive dev.sluice.throttle",
                     "com.fasterxml.jackson.dataformat.xml", "com.fasterxml.jackson.databind",
-                    "com.fasterxml.jackson.annotation", "java.xml"));
+                    "com.fasterxml.jackson.annotation", "java.xml"),
+            Set.of("dev.sluice.oss.internal.xml to [com.fasterxml.jackson.databind]"));
 
     /** The Maven artifactId, for messages. */
     final String artifactId;
@@ -41,8 +42,19 @@ enum SluiceModule {
     final Set<String> exports;
     /** Each {@code requires} as its modifiers (lower case) then the module name, e.g. "transitive dev.sluice.api". */
     final Set<String> requires;
+    /**
+     * Each {@code opens}, as the descriptor prints it; only qualified opens of internal packages to the
+     * library that binds them reflectively (Jackson) are ever allowed.
+     */
+    final Set<String> opens;
 
     SluiceModule(String artifactId, String moduleName, Class<?> anyClass, Set<String> exports, Set<String> requires) {
+        this(artifactId, moduleName, anyClass, exports, requires, Set.of());
+    }
+
+    SluiceModule(String artifactId, String moduleName, Class<?> anyClass, Set<String> exports, Set<String> requires,
+            Set<String> opens) {
+        this.opens = opens;
         this.artifactId = artifactId;
         this.moduleName = moduleName;
         this.anyClass = anyClass;
