@@ -65,7 +65,7 @@ public final class OssClientBuilder {
         return this;
     }
 
-    /** The signer (V4 or V1) that signs each request at the time it is sent. */
+    /** The signer (V4 or V1) that signs each request at the time it is sent; default V4 for {@link #region}. */
     public OssClientBuilder signer(Signer signer) {
         if (signer == null) {
             throw new IllegalArgumentException("signer must not be null");
@@ -122,14 +122,20 @@ public final class OssClientBuilder {
     /**
      * The client.
      *
-     * @throws IllegalStateException if endpoint, credentials, transport or signer is missing
+     * Without {@link #signer(Signer)}, the client signs with an {@link OssV4Signer} for the region.
+     *
+     * @throws IllegalStateException if endpoint, credentials or transport is missing, or both signer and region
      */
     public OssClient build() {
         require(settings.endpoint, "an endpoint", "endpoint(URI)");
         require(settings.credentials, "credentials", "credentials(Credentials)");
         require(settings.transport, "a transport", "transport(Transport)");
-        require(settings.signer, "a signer", "signer(Signer)");
-        return new OssClient(settings.copy());
+        Settings settings = this.settings.copy();
+        if (settings.signer == null && settings.region != null) {
+            settings.signer = OssV4Signer.builder().region(settings.region).build();
+        }
+        require(settings.signer, "a signer", "signer(Signer), or region(String) for the default V4 signer,");
+        return new OssClient(settings);
     }
 
     private static void require(Object value, String what, String setter) {

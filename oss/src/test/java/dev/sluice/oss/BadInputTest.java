@@ -60,7 +60,8 @@ class BadInputTest {
     void refusesToBuildWithoutEndpointTransportOrSigner() {
         assertEquals("an OSS client needs an endpoint: call endpoint(URI) on the builder", assertThrows(IllegalStateException.class,
                 () -> OssClient.builder().credentials(Credentials.of("id", "s")).build()).getMessage());
-        assertEquals("an OSS client needs a signer: call signer(Signer) on the builder", assertThrows(IllegalStateException.class,
+        assertEquals("an OSS client needs a signer: call signer(Signer), or region(String) for the default V4 signer, on the builder",
+                assertThrows(IllegalStateException.class,
                 () -> OssClient.builder().endpoint(URI.create("http://127.0.0.1:1")).credentials(Credentials.of("id", "s"))
                         .transport(oss).build()).getMessage());
         refused("endpoint must be an http or https URI with a host and no path, query or user info, was https://h/bucket",

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sluice.api.Credentials;
+import dev.sluice.api.Headers;
 import dev.sluice.api.DataRate;
 import java.io.ByteArrayInputStream;
 import java.io.EOFException;
@@ -69,6 +70,23 @@ class OssClientTest {
         assertArrayEquals(data, Files.readAllBytes(target));
         assertEquals(Crc64.of(data), metadata.crc64().getAsLong());
         assertEquals(100_000, metadata.contentLength());
+    }
+
+    @Test
+    void signsWithOssV4ForItsRegionWhenNoSignerIsGiven() {
+        OssClient client = OssClient.builder().endpoint(URI.create("https://oss-cn-hangzhou.aliyuncs.com"))
+                .region("cn-hangzhou").credentials(Credentials.of("LTAI-test", "secret")).transport(oss)
+                .clock(Clock.fixed(T0, ZoneOffset.UTC)).build();
+
+        // the fake OSS knows only the fixed test signature, and refuses this one: what was sent is what counts
+        assertThrows(OssServiceException.class, () -> client.putObject("bucket", "k", new byte[] {1}));
+
+        Headers sent = oss.received.get(0).request().headers();
+        assertTrue(sent.first("Authorization").orElseThrow()
+                .startsWith("OSS4-HMAC-SHA256 Credential=LTAI-test/20250411/cn-hangzhou/oss/aliyun_v4_request,"),
+                sent.toString());
+        assertEquals("20250411T064124Z", sent.first("x-oss-date").orElseThrow());
+        assertEquals("UNSIGNED-PAYLOAD", sent.first("x-oss-content-sha256").orElseThrow());
     }
 
     @Test
