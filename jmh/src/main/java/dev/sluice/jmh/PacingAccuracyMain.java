@@ -35,6 +35,8 @@ public final class PacingAccuracyMain {
     static final int BAD_USAGE = 2;
     /** Exit status when a path failed or delivered a damaged payload. */
     static final int FAILED = 1;
+    /** Exit status when {@code --check} finds a Sluice path outside {@link PacingBounds}. */
+    static final int OUT_OF_BOUNDS = 3;
     /** The unmeasured warm-up: a few chunks per path, at a rate that makes them take milliseconds. */
     static final DataSize WARM_UP_SIZE = DataSize.ofKibibytes(256);
     static final DataRate WARM_UP_RATE = DataRate.ofMebibytesPerSecond(64);
@@ -81,6 +83,15 @@ public final class PacingAccuracyMain {
         if (!allIntact) {
             System.err.println("pacing-accuracy: a path did not deliver the payload intact");
             System.exit(FAILED);
+        }
+        if (options.check) {
+            List<String> violations = PacingBounds.violations(results, options.rate);
+            violations.forEach(v -> System.err.println("pacing-accuracy: out of bounds: " + v));
+            if (!violations.isEmpty()) {
+                System.exit(OUT_OF_BOUNDS);
+            }
+            System.out.println("check: every Sluice path within " + PacingBounds.MAX_ERROR_PERCENT
+                    + " % of the rate and " + PacingBounds.MAX_WINDOW_FACTOR + " times the rate in any second");
         }
     }
 

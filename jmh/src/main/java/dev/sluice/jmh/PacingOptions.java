@@ -11,7 +11,8 @@ import java.util.List;
 
 /**
  * The command line of {@link PacingAccuracyMain}: {@code --size}, {@code --rate}, {@code --burst},
- * {@code --paths}, {@code --json} (each as {@code --name value} or {@code --name=value}) and {@code --help}.
+ * {@code --paths}, {@code --json} (each as {@code --name value} or {@code --name=value}), {@code --check} and
+ * {@code --help}.
  * Every refusal is one line that names the value and what is allowed.
  */
 final class PacingOptions {
@@ -23,9 +24,9 @@ final class PacingOptions {
     static final Path DEFAULT_JSON = Paths.get("jmh", "target", "pacing-accuracy.json");
     static final String USAGE = "usage: java -cp jmh/target/benchmarks.jar dev.sluice.jmh.PacingAccuracyMain"
             + " [--size 1MiB] [--rate 819200bit/s] [--burst 16KiB] [--paths " + PacingPath.allIds() + "]"
-            + " [--json " + DEFAULT_JSON + "]";
+            + " [--json " + DEFAULT_JSON + "] [--check]";
 
-    private static final List<String> NAMES = List.of("--size", "--rate", "--burst", "--paths", "--json", "--help");
+    private static final List<String> NAMES = List.of("--size", "--rate", "--burst", "--paths", "--json", "--check", "--help");
 
     DataSize size = DEFAULT_SIZE;
     DataRate rate = DEFAULT_RATE;
@@ -33,6 +34,8 @@ final class PacingOptions {
     List<PacingPath> paths = Arrays.asList(PacingPath.values());
     Path json = DEFAULT_JSON;
     boolean help;
+    /** Fail (exit 3) when a Sluice path is outside {@link PacingBounds}. */
+    boolean check;
 
     private PacingOptions() {
     }
@@ -56,8 +59,12 @@ final class PacingOptions {
             if (!NAMES.contains(name)) {
                 throw new IllegalArgumentException("unknown option \"" + arg + "\"; allowed: " + String.join(", ", NAMES));
             }
-            if (name.equals("--help")) {
-                options.help = true;
+            if (name.equals("--help") || name.equals("--check")) {
+                if (value != null) {
+                    throw new IllegalArgumentException("option " + name + " takes no value, got \"" + value + "\"");
+                }
+                options.help |= name.equals("--help");
+                options.check |= name.equals("--check");
                 continue;
             }
             if (value == null) {

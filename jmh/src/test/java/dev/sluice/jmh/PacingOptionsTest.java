@@ -42,8 +42,14 @@ class PacingOptionsTest {
     }
 
     @Test
+    void checkIsAFlagThatTakesNoValue() {
+        assertTrue(PacingOptions.parse("--check").check);
+        assertRefused("option --check takes no value, got \"yes\"", "--check=yes");
+    }
+
+    @Test
     void refusesAnUnknownOptionNamingTheAllowedOnes() {
-        assertRefused("unknown option \"--sise\"; allowed: --size, --rate, --burst, --paths, --json, --help",
+        assertRefused("unknown option \"--sise\"; allowed: --size, --rate, --burst, --paths, --json, --check, --help",
                 "--sise", "1MiB");
     }
 

@@ -1,0 +1,43 @@
+package dev.sluice.jmh;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.sluice.api.DataRate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** What CI accepts from a wall-clock run, checked on made-up results. */
+class PacingBoundsTest {
+
+    private static final DataRate TARGET = DataRate.ofBitsPerSecond(819_200);
+
+    @Test
+    void acceptsTheFiguresMeasuredOnTheProjectMachine() {
+        assertEquals(List.of(), PacingBounds.violations(List.of(result("async-pacer", -0.002, 114_688, true)), TARGET));
+    }
+
+    @Test
+    void reportsARateErrorABurstyWindowAndADamagedPayload() {
+        assertEquals(List.of(
+                "blocking-input-stream: the payload arrived damaged",
+                "blocking-input-stream: rate error -33.000 % is outside +/-2.0 %",
+                "blocking-input-stream: 262144 B in one second is 2.56 times the rate, above 1.5"),
+                PacingBounds.violations(List.of(result("blocking-input-stream", -33, 262_144, false)), TARGET));
+    }
+
+    @Test
+    void treatsAnUnmeasurableRateAsAViolation() {
+        assertEquals(List.of("async-pacer: rate error NaN % is outside +/-2.0 %"),
+                PacingBounds.violations(List.of(result("async-pacer", Double.NaN, 0, true)), TARGET));
+    }
+
+    @Test
+    void neverJudgesThePeer() {
+        assertEquals(List.of(), PacingBounds.violations(List.of(result("guava", -50, 500_000, false)), TARGET));
+    }
+
+    private static PathResult result(String path, double errorPercent, long maxOneSecond, boolean intact) {
+        return new PathResult(path, 1 << 20, 128, intact, 10.0, 16_384, 102_400 * (1 + errorPercent / 100),
+                errorPercent, 104_000, 1.6, maxOneSecond, 24_576, maxOneSecond, 0.0);
+    }
+}
