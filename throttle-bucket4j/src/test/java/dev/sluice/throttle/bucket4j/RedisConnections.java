@@ -1,0 +1,52 @@
+package dev.sluice.throttle.bucket4j;
+
+import dev.sluice.api.Ticker;
+import io.github.bucket4j.distributed.proxy.ProxyManager;
+import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.TimeoutOptions;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.codec.ByteArrayCodec;
+import io.lettuce.core.codec.RedisCodec;
+import io.lettuce.core.codec.StringCodec;
+import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.Delay;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Lettuce connections to a {@link RedisProcess}, each standing for one host; closed together. */
+final class RedisConnections implements AutoCloseable {
+
+    private final ClientResources resources;
+    private final RedisClient client;
+    private final List<StatefulRedisConnection<String, byte[]>> connections = new ArrayList<>();
+
+    RedisConnections(RedisProcess redis) {
+        // reconnect quickly after a restart; bound every command so a dead server cannot hang a test
+        resources = ClientResources.builder().reconnectDelay(Delay.constant(Duration.ofMillis(50))).build();
+        client = RedisClient.create(resources, redis.uri());
+        client.setOptions(ClientOptions.builder()
+                .autoReconnect(true)
+                .timeoutOptions(TimeoutOptions.enabled(Duration.ofSeconds(2)))
+                .build());
+    }
+
+    /** A new connection (a new "host") with a proxy manager refilling on {@code clock}. */
+    ProxyManager<String> proxyManager(Ticker clock) {
+        StatefulRedisConnection<String, byte[]> connection =
+                client.connect(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE));
+        connections.add(connection);
+        return Bucket4jLettuce.casBasedBuilder(connection).clientClock(new VirtualFleetClock(clock)).build();
+    }
+
+    @Override
+    public void close() {
+        for (StatefulRedisConnection<String, byte[]> connection : connections) {
+            connection.close();
+        }
+        client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+        resources.shutdown();
+    }
+}
