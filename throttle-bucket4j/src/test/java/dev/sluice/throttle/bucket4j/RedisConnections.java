@@ -41,6 +41,24 @@ final class RedisConnections implements AutoCloseable {
         return Bucket4jLettuce.casBasedBuilder(connection).clientClock(new VirtualFleetClock(clock)).build();
     }
 
+    /**
+     * Round trips the server has served for bucket commands so far: the calls of {@code GET}, {@code EVAL}
+     * and {@code EVALSHA} in {@code INFO commandstats} (commands run inside a script, such as its
+     * {@code SET}, are not round trips).
+     */
+    long bucketRoundTrips() {
+        try (StatefulRedisConnection<String, String> admin = client.connect()) {
+            long calls = 0;
+            for (String line : admin.sync().info("commandstats").split("\\r?\\n")) {
+                if (line.startsWith("cmdstat_get:") || line.startsWith("cmdstat_eval:") || line.startsWith("cmdstat_evalsha:")) {
+                    int from = line.indexOf("calls=") + "calls=".length();
+                    calls += Long.parseLong(line.substring(from, line.indexOf(',', from)));
+                }
+            }
+            return calls;
+        }
+    }
+
     @Override
     public void close() {
         for (StatefulRedisConnection<String, byte[]> connection : connections) {
