@@ -277,9 +277,11 @@ public final class FleetRateLimiter implements RateLimiter {
             return;
         }
         long take = Math.max(batch, bytes - held);
+        // the store computes the wait during the call; timing it from the request errs by under one round
+        // trip, and a wait of 0 (a burst still in the bucket) stays 0
+        long asked = ticker.read();
         long wait = remote.call("reserve " + take + " B", () -> BucketWaits.reserve(shared, take));
-        // read after the call: the store computed the wait during it, so this errs late, never early
-        paidBy = ticker.read() + wait;
+        paidBy = asked + wait;
         held += take;
     }
 

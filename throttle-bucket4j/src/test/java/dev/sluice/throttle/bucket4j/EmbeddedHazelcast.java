@@ -84,6 +84,12 @@ final class EmbeddedHazelcast implements AutoCloseable {
         return Bucket4jHazelcast.entryProcessorBasedBuilder(map).clientClock(new VirtualFleetClock(clock)).build();
     }
 
+    /** A proxy manager on {@code member}'s view of the budget map, on Bucket4j's default (wall) clock. */
+    ProxyManager<String> proxyManagerOnWallClock(int member) {
+        IMap<String, byte[]> map = members.get(member).getMap(MAP);
+        return Bucket4jHazelcast.entryProcessorBasedBuilder(map).build();
+    }
+
     /** Stops {@code member} abruptly, as a crash would (its partitions are served from backups). */
     void crash(int member) {
         members.get(member).getLifecycleService().terminate();

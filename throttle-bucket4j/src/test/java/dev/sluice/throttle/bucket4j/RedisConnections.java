@@ -35,10 +35,19 @@ final class RedisConnections implements AutoCloseable {
 
     /** A new connection (a new "host") with a proxy manager refilling on {@code clock}. */
     ProxyManager<String> proxyManager(Ticker clock) {
+        return Bucket4jLettuce.casBasedBuilder(connect()).clientClock(new VirtualFleetClock(clock)).build();
+    }
+
+    /** A new connection (a new "host") with a proxy manager on Bucket4j's default clock, the wall clock. */
+    ProxyManager<String> proxyManagerOnWallClock() {
+        return Bucket4jLettuce.casBasedBuilder(connect()).build();
+    }
+
+    private StatefulRedisConnection<String, byte[]> connect() {
         StatefulRedisConnection<String, byte[]> connection =
                 client.connect(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE));
         connections.add(connection);
-        return Bucket4jLettuce.casBasedBuilder(connection).clientClock(new VirtualFleetClock(clock)).build();
+        return connection;
     }
 
     /**
