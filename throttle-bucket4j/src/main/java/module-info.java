@@ -4,6 +4,7 @@
  * over a Bucket4j {@code ProxyManager} with batched remote grants
  * ({@link dev.sluice.throttle.bucket4j.FleetRateLimiter}).
  */
+@SuppressWarnings("requires-transitive-automatic") // Bucket4j has no module-info, only an Automatic-Module-Name
 module dev.sluice.throttle.bucket4j {
     requires transitive dev.sluice.api;
     requires transitive io.github.bucket4j.core; // ProxyManager appears in FleetRateLimiter's builder

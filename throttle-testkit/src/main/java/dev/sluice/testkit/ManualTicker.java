@@ -14,6 +14,10 @@ public final class ManualTicker implements Ticker {
 
     private final AtomicLong now = new AtomicLong(START);
 
+    /** A ticker reading {@link #START}. */
+    public ManualTicker() {
+    }
+
     @Override
     public long read() {
         return now.get();

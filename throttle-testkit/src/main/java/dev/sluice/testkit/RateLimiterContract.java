@@ -54,6 +54,10 @@ public abstract class RateLimiterContract {
     /** The clock handed to the factory when the limiter supports {@link Behaviour#FAKE_TIME}. */
     protected final ManualTicker time = new ManualTicker();
 
+    /** For subclasses: one instance per test, as JUnit makes them. */
+    protected RateLimiterContract() {
+    }
+
     /** Makes the limiter under test. Called once or more per test; each call gets a fresh limiter. */
     @FunctionalInterface
     public interface Factory {

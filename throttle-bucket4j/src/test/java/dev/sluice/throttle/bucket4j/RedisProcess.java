@@ -40,7 +40,7 @@ final class RedisProcess implements AutoCloseable {
     static RedisProcess start(String purpose) {
         Path executable = find("redis-server");
         if (executable == null) {
-            String message = "redis-server is not on the PATH; " + purpose + " needs a real Redis "
+            String message = "redis-server is not on the PATH, and " + purpose + " runs against a real Redis "
                     + "(Debian: apt-get install -y redis-server)";
             if ("true".equalsIgnoreCase(System.getenv("CI"))) {
                 fail(message + ". In CI these tests must run, not skip: install it in .ci/run");
