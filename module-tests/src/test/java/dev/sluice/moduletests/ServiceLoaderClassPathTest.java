@@ -48,7 +48,7 @@ class ServiceLoaderClassPathTest {
         List<String> names = ServiceLoader.load(RateLimiterProvider.class).stream()
                 .map(provider -> provider.get().name()).sorted().toList();
 
-        assertEquals(List.of("leaky-bucket", "test-fixed"), names);
+        assertEquals(List.of("bucket4j", "leaky-bucket", "test-fixed"), names);
     }
 
     @Test
@@ -69,7 +69,7 @@ class ServiceLoaderClassPathTest {
         IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
                 () -> registry.rateLimiter("leaky_bucket", RateLimiterSpec.of(OSS_LIMIT)));
 
-        assertEquals("no RateLimiterProvider named \"leaky_bucket\"; available: leaky-bucket", refused.getMessage());
+        assertEquals("no RateLimiterProvider named \"leaky_bucket\"; available: bucket4j, leaky-bucket", refused.getMessage());
     }
 
     @Test
@@ -78,7 +78,7 @@ class ServiceLoaderClassPathTest {
 
         RateLimiter limiter = registry.rateLimiter("test-fixed", RateLimiterSpec.of(OSS_LIMIT));
 
-        assertEquals(List.of("leaky-bucket", "test-fixed"), registry.rateLimiterNames());
+        assertEquals(List.of("bucket4j", "leaky-bucket", "test-fixed"), registry.rateLimiterNames());
         assertEquals(EIGHTY_MILLIS, limiter.reserve(8_192));
         assertEquals(EIGHTY_MILLIS, limiter.reserve(8_192), "test-fixed charges each reservation on its own");
     }
@@ -90,7 +90,7 @@ class ServiceLoaderClassPathTest {
         IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
                 () -> registry.rateLimiter("test_fixed", RateLimiterSpec.of(OSS_LIMIT)));
 
-        assertEquals("no RateLimiterProvider named \"test_fixed\"; available: leaky-bucket, test-fixed",
+        assertEquals("no RateLimiterProvider named \"test_fixed\"; available: bucket4j, leaky-bucket, test-fixed",
                 refused.getMessage());
     }
 

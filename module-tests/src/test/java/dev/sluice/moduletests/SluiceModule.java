@@ -2,6 +2,8 @@ package dev.sluice.moduletests;
 
 import dev.sluice.api.DataRate;
 import dev.sluice.oss.TrafficLimit;
+import dev.sluice.testkit.RateLimiterContract;
+import dev.sluice.throttle.bucket4j.Bucket4jRateLimiter;
 import dev.sluice.throttle.LeakyBucket;
 import java.net.URISyntaxException;
 import java.net.URL;
@@ -24,6 +26,15 @@ enum SluiceModule {
     THROTTLE_CORE("sluice-throttle-core", "dev.sluice.throttle", LeakyBucket.class,
             Set.of("dev.sluice.throttle"),
             Set.of("mandated java.base", "transitive dev.sluice.api")),
+
+    THROTTLE_TESTKIT("sluice-throttle-testkit", "dev.sluice.testkit", RateLimiterContract.class,
+            Set.of("dev.sluice.testkit"),
+            Set.of("mandated java.base", "transitive dev.sluice.api", "transitive org.junit.jupiter.api"),
+            Set.of("dev.sluice.testkit to [org.junit.platform.commons]")),
+
+    THROTTLE_BUCKET4J("sluice-throttle-bucket4j", "dev.sluice.throttle.bucket4j", Bucket4jRateLimiter.class,
+            Set.of("dev.sluice.throttle.bucket4j"),
+            Set.of("mandated java.base", "transitive dev.sluice.api", "transitive io.github.bucket4j.core")),
 
     OSS("sluice-oss", "dev.sluice.oss", TrafficLimit.class,
             Set.of("dev.sluice.oss"),

@@ -1,5 +1,6 @@
 package dev.sluice.throttle.bucket4j.internal;
 
+import dev.sluice.api.Ticker;
 import dev.sluice.throttle.bucket4j.FleetBudgetException;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -18,6 +19,8 @@ public final class RemoteCalls {
     private static final long FIRST_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
     private static final long LONGEST_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
 
+    /** Failures of a remote store are timed on the real clock, whatever ticker paces the bytes. */
+    private final Ticker clock = Ticker.system();
     private final String budget;
     private final long giveUpNanos;
     private final AtomicLong commands = new AtomicLong();
@@ -30,7 +33,7 @@ public final class RemoteCalls {
 
     /** Runs {@code command} (described by {@code what}), retrying failures within the give-up time. */
     public <T> T call(String what, Supplier<T> command) {
-        long start = System.nanoTime();
+        long start = clock.read();
         long pause = FIRST_PAUSE_NANOS;
         int attempts = 0;
         while (true) {
@@ -39,7 +42,7 @@ public final class RemoteCalls {
             try {
                 return command.get();
             } catch (RuntimeException e) {
-                long elapsed = System.nanoTime() - start;
+                long elapsed = clock.read() - start;
                 if (elapsed + pause > giveUpNanos || Thread.currentThread().isInterrupted()) {
                     throw new FleetBudgetException("fleet budget " + budget + ": could not " + what + " in "
                             + TimeUnit.NANOSECONDS.toMillis(elapsed) + " ms (" + attempts + " attempts, giving up after "
