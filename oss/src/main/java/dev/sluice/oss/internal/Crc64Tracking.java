@@ -1,6 +1,5 @@
 package dev.sluice.oss.internal;
 
-import dev.sluice.oss.Crc64;
 import java.nio.ByteBuffer;
 import java.util.concurrent.Flow;
 import java.util.concurrent.atomic.AtomicReference;
@@ -27,29 +26,9 @@ public final class Crc64Tracking implements Flow.Publisher<ByteBuffer> {
 
     @Override
     public void subscribe(Flow.Subscriber<? super ByteBuffer> subscriber) {
-        Crc64 crc = new Crc64();
-        upstream.subscribe(new Flow.Subscriber<ByteBuffer>() {
-            @Override
-            public void onSubscribe(Flow.Subscription subscription) {
-                subscriber.onSubscribe(subscription);
-            }
-
-            @Override
-            public void onNext(ByteBuffer buffer) {
-                crc.update(buffer.duplicate());
-                subscriber.onNext(buffer);
-            }
-
-            @Override
-            public void onError(Throwable error) {
-                subscriber.onError(error);
-            }
-
-            @Override
-            public void onComplete() {
-                completedCrc.set(crc.getValue());
-                subscriber.onComplete();
-            }
-        });
+        upstream.subscribe(new Crc64Checking(subscriber, crc -> {
+            completedCrc.set(crc);
+            return null;
+        }));
     }
 }
