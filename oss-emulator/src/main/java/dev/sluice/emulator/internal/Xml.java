@@ -14,6 +14,7 @@ final class Xml {
         return "<" + name + ">" + escape(String.valueOf(value)) + "</" + name + ">";
     }
 
+    /** Escapes element text; quotes stay as they are, as OSS writes {@code <ETag>"..."</ETag>}. */
     static String escape(String text) {
         StringBuilder out = new StringBuilder(text.length());
         for (char c : text.toCharArray()) {
@@ -26,12 +27,6 @@ final class Xml {
                     break;
                 case '&':
                     out.append("&amp;");
-                    break;
-                case '"':
-                    out.append("&quot;");
-                    break;
-                case '\'':
-                    out.append("&apos;");
                     break;
                 default:
                     out.append(c);
