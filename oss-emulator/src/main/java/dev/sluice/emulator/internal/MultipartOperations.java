@@ -3,7 +3,7 @@ package dev.sluice.emulator.internal;
 import dev.sluice.oss.Crc64;
 import java.io.IOException;
 import java.security.MessageDigest;
-import java.time.Instant;
+import java.time.Clock;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -19,9 +19,11 @@ final class MultipartOperations {
     private static final int MAX_PARTS_LISTED = 1000;
 
     private final Storage storage;
+    private final Clock clock;
 
-    MultipartOperations(Storage storage) {
+    MultipartOperations(Storage storage, Clock clock) {
         this.storage = storage;
+        this.clock = clock;
     }
 
     void initiate(OssRequest request, Reply reply) throws IOException {
@@ -48,7 +50,7 @@ final class MultipartOperations {
         MultipartUpload upload = storage.upload(request.query().get("uploadId").orElse(null), request.bucket(), request.key());
         StoredContent content = storage.blobs().write(reply.requestBody());
         ObjectOperations.requireDigest(request, content);
-        upload.put(new MultipartUpload.Part(number, content, Instant.now()));
+        upload.put(new MultipartUpload.Part(number, content, clock.instant()));
         reply.headers().set("ETag", content.etag());
         reply.headers().set("Content-MD5", java.util.Base64.getEncoder().encodeToString(content.md5()));
         reply.headers().set("x-oss-hash-crc64ecma", Crc64.toDecimal(content.crc64()));
@@ -85,7 +87,7 @@ final class MultipartOperations {
         }
         String etag = "\"" + Hex.upper(md5s.digest()) + "-" + chosen.size() + "\"";
         storage.put(request.bucket(), request.key(), new StoredObject(new CompositeBlob(blobs), etag, crc,
-                upload.contentType(), Instant.now()));
+                upload.contentType(), clock.instant()));
         reply.headers().set("ETag", etag);
         reply.headers().set("x-oss-hash-crc64ecma", Crc64.toDecimal(crc));
         reply.sendXml(200, Xml.document("CompleteMultipartUploadResult",

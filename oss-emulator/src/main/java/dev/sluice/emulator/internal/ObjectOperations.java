@@ -2,7 +2,7 @@ package dev.sluice.emulator.internal;
 
 import dev.sluice.oss.Crc64;
 import java.io.IOException;
-import java.time.Instant;
+import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Base64;
@@ -16,9 +16,11 @@ final class ObjectOperations {
             DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US).withZone(ZoneOffset.UTC);
 
     private final Storage storage;
+    private final Clock clock;
 
-    ObjectOperations(Storage storage) {
+    ObjectOperations(Storage storage, Clock clock) {
         this.storage = storage;
+        this.clock = clock;
     }
 
     void putBucket(OssRequest request, Reply reply) throws IOException {
@@ -33,7 +35,7 @@ final class ObjectOperations {
         requireDigest(request, content);
         String type = request.header("Content-Type");
         storage.put(request.bucket(), request.key(), new StoredObject(content.blob(), content.etag(), content.crc64(),
-                type == null ? "application/octet-stream" : type, Instant.now()));
+                type == null ? "application/octet-stream" : type, clock.instant()));
         reply.headers().set("ETag", content.etag());
         reply.headers().set("Content-MD5", Base64.getEncoder().encodeToString(content.md5()));
         reply.headers().set("x-oss-hash-crc64ecma", Crc64.toDecimal(content.crc64()));

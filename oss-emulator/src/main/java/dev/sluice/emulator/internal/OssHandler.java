@@ -30,8 +30,8 @@ final class OssHandler implements HttpHandler {
         this.faults = faults;
         this.trafficLimits = new TrafficLimits(config.burst());
         this.authenticator = new Authenticator(config);
-        this.objects = new ObjectOperations(storage);
-        this.multipart = new MultipartOperations(storage);
+        this.objects = new ObjectOperations(storage, config.clock());
+        this.multipart = new MultipartOperations(storage, config.clock());
     }
 
     @Override
