@@ -22,8 +22,10 @@ import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -183,6 +185,45 @@ class SignatureTest {
         HttpResponse<byte[]> response = client.send(Request.of("GET", other), null);
 
         assertEquals("SignatureDoesNotMatch", xml(response, "Code"));
+    }
+
+    @Test
+    void refusesAV4SignatureDatedMoreThan15MinutesAway() throws Exception {
+        Request old = client.v4.sign(client.request("GET", client.uri("signed.txt")), KEY, Instant.now().minus(Duration.ofMinutes(20)));
+
+        HttpResponse<byte[]> response = client.send(old, null);
+
+        assertEquals(403, response.statusCode());
+        assertEquals("RequestTimeTooSkewed", xml(response, "Code"));
+    }
+
+    @Test
+    void judgesExpiryByTheConfiguredClock() throws Exception {
+        Instant signedAt = Instant.parse("2025-03-14T09:26:53Z");
+        Clock later = Clock.fixed(signedAt.plusSeconds(61), ZoneOffset.UTC);
+        try (OssEmulator fixed = TestClient.emulator().clock(Clock.fixed(signedAt.plusSeconds(59), ZoneOffset.UTC)).start();
+                OssEmulator expired = TestClient.emulator().clock(later).start()) {
+            TestClient inTime = new TestClient(fixed);
+            TestClient tooLate = new TestClient(expired);
+
+            HttpResponse<byte[]> before = inTime.send(Request.of("GET", inTime.v4.presign(inTime.request("GET", inTime.uri("none")),
+                    KEY, signedAt, Duration.ofSeconds(60))), null);
+            HttpResponse<byte[]> after = tooLate.send(Request.of("GET", tooLate.v4.presign(tooLate.request("GET", tooLate.uri("none")),
+                    KEY, signedAt, Duration.ofSeconds(60))), null);
+
+            assertEquals("NoSuchKey", xml(before, "Code"), "signature and expiry accepted, the object is just absent");
+            assertEquals("Request has expired.", xml(after, "Message"));
+        }
+    }
+
+    @Test
+    void refusesAPayloadHashOtherThanUnsignedPayload() throws Exception {
+        Request signed = client.signV4(client.request("GET", client.uri("signed.txt")));
+
+        HttpResponse<byte[]> response = client.send(signed.withHeader("x-oss-content-sha256", "abc"), null);
+
+        assertEquals(400, response.statusCode());
+        assertEquals("0002-00000214", xml(response, "EC"));
     }
 
     @Test

@@ -9,6 +9,7 @@ import dev.sluice.oss.OssV4Signer;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -40,7 +41,7 @@ final class Authenticator {
 
     private final Map<String, Credentials> keys;
     private final String region;
-    private final java.time.Clock clock;
+    private final Clock clock;
 
     Authenticator(EmulatorConfig config) {
         this.keys = config.credentials();
@@ -62,7 +63,7 @@ final class Authenticator {
         } else if (authorization != null) {
             throw ErrorCodes.invalidArgument("Authorization header is neither OSS4-HMAC-SHA256 nor OSS <AccessKeyId>:<Signature>");
         } else {
-            throw ErrorCodes.accessDenied("AccessDenied: anonymous access is not allowed; sign the request.", ErrorCodes.EC_ANONYMOUS);
+            throw ErrorCodes.accessDenied("Anonymous access is not allowed: sign the request (V4 or V1 header, or a presigned URL).", ErrorCodes.EC_ANONYMOUS);
         }
     }
 
@@ -92,7 +93,8 @@ final class Authenticator {
         requireNotSkewed(signed);
         String payload = request.header("x-oss-content-sha256");
         if (payload != null && !payload.trim().equals("UNSIGNED-PAYLOAD")) {
-            throw ErrorCodes.invalidArgument("x-oss-content-sha256 must be UNSIGNED-PAYLOAD, was " + payload);
+            throw new OssError(400, "InvalidArgument", "x-oss-content-sha256 must be UNSIGNED-PAYLOAD, was " + payload,
+                    ErrorCodes.EC_CONTENT_SHA256);
         }
         Request resigned = signer(additional).sign(received(request, request.exchange().getRequestURI().getRawQuery(), true),
                 resource(request), key, signed);

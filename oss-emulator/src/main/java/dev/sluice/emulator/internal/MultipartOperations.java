@@ -2,10 +2,12 @@ package dev.sluice.emulator.internal;
 
 import dev.sluice.oss.Crc64;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
@@ -52,7 +54,7 @@ final class MultipartOperations {
         ObjectOperations.requireDigest(request, content);
         upload.put(new MultipartUpload.Part(number, content, clock.instant()));
         reply.headers().set("ETag", content.etag());
-        reply.headers().set("Content-MD5", java.util.Base64.getEncoder().encodeToString(content.md5()));
+        reply.headers().set("Content-MD5", Base64.getEncoder().encodeToString(content.md5()));
         reply.headers().set("x-oss-hash-crc64ecma", Crc64.toDecimal(content.crc64()));
         reply.send(200, 0, null);
     }
@@ -175,6 +177,6 @@ final class MultipartOperations {
 
     private static byte[] uuidBytes() {
         UUID id = UUID.randomUUID();
-        return java.nio.ByteBuffer.allocate(16).putLong(id.getMostSignificantBits()).putLong(id.getLeastSignificantBits()).array();
+        return ByteBuffer.allocate(16).putLong(id.getMostSignificantBits()).putLong(id.getLeastSignificantBits()).array();
     }
 }

@@ -2,6 +2,7 @@ package dev.sluice.emulator.internal;
 
 import dev.sluice.oss.Crc64;
 import java.io.IOException;
+import java.io.InputStream;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -60,7 +61,7 @@ final class ObjectOperations {
     void headObject(OssRequest request, Reply reply) throws IOException {
         StoredObject object = object(request);
         describe(object, reply);
-        reply.send(200, object.blob().size(), java.io.InputStream.nullInputStream());
+        reply.send(200, object.blob().size(), InputStream.nullInputStream());
     }
 
     void deleteObject(OssRequest request, Reply reply) throws IOException {

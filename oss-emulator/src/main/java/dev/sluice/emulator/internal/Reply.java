@@ -5,6 +5,7 @@ import dev.sluice.emulator.Fault;
 import dev.sluice.throttle.Pacer;
 import dev.sluice.throttle.ThrottledInputStream;
 import dev.sluice.throttle.ThrottledOutputStream;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -94,7 +95,7 @@ final class Reply {
     void sendXml(int status, String xml) throws IOException {
         byte[] bytes = xml.getBytes(StandardCharsets.UTF_8);
         headers().set("Content-Type", "application/xml");
-        send(status, bytes.length, new java.io.ByteArrayInputStream(bytes));
+        send(status, bytes.length, new ByteArrayInputStream(bytes));
     }
 
     /** Sends OSS error XML (for HEAD, base64 in {@code x-oss-err}, as OSS does, and no body). */
