@@ -1,6 +1,7 @@
 package dev.sluice.moduletests;
 
 import dev.sluice.api.DataRate;
+import dev.sluice.emulator.OssEmulator;
 import dev.sluice.oss.TrafficLimit;
 import dev.sluice.testkit.RateLimiterContract;
 import dev.sluice.throttle.bucket4j.Bucket4jRateLimiter;
@@ -41,7 +42,12 @@ enum SluiceModule {
             Set.of("mandated java.base", "transitive dev.sluice.api", "transitive dev.sluice.throttle",
                     "com.fasterxml.jackson.dataformat.xml", "com.fasterxml.jackson.databind",
                     "com.fasterxml.jackson.annotation", "java.xml"),
-            Set.of("dev.sluice.oss.internal.xml to [com.fasterxml.jackson.databind]"));
+            Set.of("dev.sluice.oss.internal.xml to [com.fasterxml.jackson.databind]")),
+
+    OSS_EMULATOR("sluice-oss-emulator", "dev.sluice.emulator", OssEmulator.class,
+            Set.of("dev.sluice.emulator"),
+            Set.of("mandated java.base", "transitive dev.sluice.api", "dev.sluice.throttle", "dev.sluice.oss",
+                    "jdk.httpserver", "java.xml"));
 
     /** The Maven artifactId, for messages. */
     final String artifactId;
