@@ -3,6 +3,7 @@ package dev.sluice.moduletests;
 import dev.sluice.api.DataRate;
 import dev.sluice.oss.TrafficLimit;
 import dev.sluice.throttle.LeakyBucket;
+import dev.sluice.transport.jdkhttp.JdkHttpTransport;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.Path;
@@ -30,7 +31,11 @@ enum SluiceModule {
             Set.of("mandated java.base", "transitive dev.sluice.api", "transitive dev.sluice.throttle",
                     "com.fasterxml.jackson.dataformat.xml", "com.fasterxml.jackson.databind",
                     "com.fasterxml.jackson.annotation", "java.xml"),
-            Set.of("dev.sluice.oss.internal.xml to [com.fasterxml.jackson.databind]"));
+            Set.of("dev.sluice.oss.internal.xml to [com.fasterxml.jackson.databind]")),
+
+    TRANSPORT_JDKHTTP("sluice-transport-jdkhttp", "dev.sluice.transport.jdkhttp", JdkHttpTransport.class,
+            Set.of("dev.sluice.transport.jdkhttp"),
+            Set.of("mandated java.base", "transitive dev.sluice.api", "transitive java.net.http"));
 
     /** The Maven artifactId, for messages. */
     final String artifactId;
