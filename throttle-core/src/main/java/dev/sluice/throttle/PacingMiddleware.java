@@ -36,7 +36,9 @@ import java.util.function.Function;
  * before it is paced and reported as a transfer of its own.
  *
  * <p>Bodies of 0 bytes are not transfers: they pass unchanged and no listener is made for them. A body
- * keeps its length and its replayability (a replayed upload is paced again from its first byte).
+ * keeps its length and its replayability (a replayed upload is paced again from its first byte, and counts
+ * into the same listener, which reports done or failed once). An upload is queued when it is sent, a
+ * download when its body is subscribed to.
  */
 public final class PacingMiddleware implements Middleware {
 

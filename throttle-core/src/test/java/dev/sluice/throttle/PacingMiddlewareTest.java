@@ -167,6 +167,35 @@ class PacingMiddlewareTest {
     }
 
     @Test
+    void ownParentAndGlobalLimitsHoldTogetherAndTheTightestBinds() {
+        LeakyBucket parent = bucket(DataRate.ofBitsPerSecond(4 * 819_200));
+        LeakyBucket global = bucket(DataRate.ofBitsPerSecond(2 * 819_200));
+        Transport paced = PacingMiddleware.builder()
+                .uploads(request -> pacer(bucket(OSS_LIMIT), parent, global))
+                .downloads(request -> pacer(bucket(OSS_LIMIT), global))
+                .build().around(wire);
+
+        Response response = paced.send(put(Body.ofBytes(pattern(64 * KIB, 0)))).join();
+        paced.send(put(Body.ofBytes(pattern(64 * KIB, 1))));
+        Recorder download = Recorder.unbounded(time);
+        response.body().publisher().subscribe(download);
+        time.runUntilIdle();
+
+        List<Recorder> transfers = List.of(wire.uploads.get(0), wire.uploads.get(1), download);
+        List<Long> allTimes = new ArrayList<>();
+        List<byte[]> allSlices = new ArrayList<>();
+        for (Recorder transfer : transfers) {
+            assertWithinBudget(transfer, 16 * KIB, OSS_LIMIT);
+            allTimes.addAll(transfer.times);
+            allSlices.addAll(transfer.buffers);
+        }
+        // the global 200 KiB/s binds all three: 192 KiB after its 16 KiB burst, the last slice at 22 x 40 ms
+        assertEquals(880 * MILLIS, Collections.max(allTimes));
+        assertEquals(24, allSlices.size());
+        assertArrayEquals(pattern(64 * KIB, 1), wire.uploads.get(1).bytes());
+    }
+
+    @Test
     void tellsEachTransfersListenerOfItsProgress() {
         List<ListenerLog> uploads = new ArrayList<>();
         List<ListenerLog> downloads = new ArrayList<>();
