@@ -37,6 +37,7 @@ final class SocketCapacity {
                 }
                 writer.connect(listener.getLocalSocketAddress());
                 try (Socket reader = listener.accept()) {
+                    reader.setSoTimeout(0); // it never reads: that is the point
                     writer.configureBlocking(false);
                     ByteBuffer chunk = ByteBuffer.allocate(64 * 1024);
                     long written = 0;
