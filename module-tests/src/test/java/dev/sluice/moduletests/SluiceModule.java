@@ -6,6 +6,7 @@ import dev.sluice.oss.TrafficLimit;
 import dev.sluice.testkit.RateLimiterContract;
 import dev.sluice.throttle.bucket4j.Bucket4jRateLimiter;
 import dev.sluice.throttle.LeakyBucket;
+import dev.sluice.transport.jdkhttp.JdkHttpTransport;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.Path;
@@ -47,7 +48,11 @@ enum SluiceModule {
     OSS_EMULATOR("sluice-oss-emulator", "dev.sluice.emulator", OssEmulator.class,
             Set.of("dev.sluice.emulator"),
             Set.of("mandated java.base", "transitive dev.sluice.api", "dev.sluice.throttle", "dev.sluice.oss",
-                    "jdk.httpserver", "java.xml"));
+                    "jdk.httpserver", "java.xml")),
+
+    TRANSPORT_JDKHTTP("sluice-transport-jdkhttp", "dev.sluice.transport.jdkhttp", JdkHttpTransport.class,
+            Set.of("dev.sluice.transport.jdkhttp"),
+            Set.of("mandated java.base", "transitive dev.sluice.api", "transitive java.net.http"));
 
     /** The Maven artifactId, for messages. */
     final String artifactId;

@@ -1,0 +1,189 @@
+package dev.sluice.transport.jdkhttp.internal;
+
+import java.nio.ByteBuffer;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.Flow;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The JDK's response body (a publisher of buffer lists, one list per read) as a publisher of single
+ * buffers: each element of a list is one item, published only on demand. It holds at most the one list it
+ * is handing out and asks the JDK for the next only when that list is used up and demand remains, so the
+ * body is never read ahead of its subscriber by more than one read. It can be subscribed to once.
+ */
+final class BufferListPublisher implements Flow.Publisher<ByteBuffer> {
+
+    private final Flow.Publisher<List<ByteBuffer>> upstream;
+    private final AtomicBoolean subscribed = new AtomicBoolean();
+
+    BufferListPublisher(Flow.Publisher<List<ByteBuffer>> upstream) {
+        this.upstream = upstream;
+    }
+
+    @Override
+    public void subscribe(Flow.Subscriber<? super ByteBuffer> subscriber) {
+        if (subscriber == null) {
+            throw new NullPointerException("subscriber must not be null (Reactive Streams rule 1.9)");
+        }
+        if (!subscribed.compareAndSet(false, true)) {
+            subscriber.onSubscribe(new Flow.Subscription() {
+                @Override
+                public void request(long n) {
+                }
+
+                @Override
+                public void cancel() {
+                }
+            });
+            subscriber.onError(new IllegalStateException("a response body streams once and already has a subscriber"));
+            return;
+        }
+        Flattener flattener = new Flattener(subscriber);
+        subscriber.onSubscribe(flattener);
+        upstream.subscribe(flattener);
+    }
+
+    /** Subscriber to the JDK's lists and subscription for the downstream subscriber, serialised by a drain loop. */
+    private static final class Flattener implements Flow.Subscriber<List<ByteBuffer>>, Flow.Subscription {
+
+        private final Flow.Subscriber<? super ByteBuffer> downstream;
+        private final AtomicInteger work = new AtomicInteger();
+        private final AtomicLong demand = new AtomicLong();
+        private final AtomicReference<Flow.Subscription> upstream = new AtomicReference<>();
+        private final AtomicReference<List<ByteBuffer>> arrived = new AtomicReference<>();
+        private final AtomicReference<Throwable> failure = new AtomicReference<>();
+        private volatile boolean outstanding;
+        private volatile boolean completed;
+        private volatile boolean cancelled;
+        private volatile boolean refused;
+
+        // owned by the thread running the drain loop
+        private Iterator<ByteBuffer> current;
+        private boolean finished;
+        private boolean cancelSent;
+
+        Flattener(Flow.Subscriber<? super ByteBuffer> downstream) {
+            this.downstream = downstream;
+        }
+
+        @Override
+        public void onSubscribe(Flow.Subscription subscription) {
+            if (!upstream.compareAndSet(null, subscription)) {
+                subscription.cancel();
+                return;
+            }
+            drain();
+        }
+
+        @Override
+        public void onNext(List<ByteBuffer> buffers) {
+            // arrived before outstanding: the loop reads them in the other order
+            arrived.set(buffers);
+            outstanding = false;
+            drain();
+        }
+
+        @Override
+        public void onError(Throwable error) {
+            failure.compareAndSet(null, error);
+            drain();
+        }
+
+        @Override
+        public void onComplete() {
+            completed = true;
+            drain();
+        }
+
+        @Override
+        public void request(long n) {
+            if (n <= 0) {
+                // rule 3.9: the subscriber hears why, and the exchange is closed
+                failure.compareAndSet(null, new IllegalArgumentException("demand must be positive, was " + n + " (Reactive Streams rule 3.9)"));
+                refused = true;
+                drain();
+                return;
+            }
+            demand.getAndUpdate(d -> d + n < 0 ? Long.MAX_VALUE : d + n);
+            drain();
+        }
+
+        @Override
+        public void cancel() {
+            cancelled = true;
+            drain();
+        }
+
+        private void drain() {
+            if (work.getAndIncrement() != 0) {
+                return;
+            }
+            int missed = 1;
+            do {
+                step();
+                missed = work.addAndGet(-missed);
+            } while (missed != 0);
+        }
+
+        private void step() {
+            while (true) {
+                if ((cancelled || refused) && !cancelSent) {
+                    Flow.Subscription subscription = upstream.get();
+                    if (subscription != null) {
+                        cancelSent = true;
+                        subscription.cancel(); // the JDK closes the exchange
+                    }
+                }
+                if (finished) {
+                    arrived.set(null);
+                    return;
+                }
+                if (cancelled) {
+                    finished = true;
+                    current = null;
+                    continue;
+                }
+                Throwable failed = failure.get();
+                if (failed != null) {
+                    finished = true;
+                    current = null;
+                    downstream.onError(failed);
+                    continue;
+                }
+                // read in this order: completed, then outstanding, then arrived (see onNext)
+                boolean ended = completed;
+                boolean waiting = outstanding;
+                if (current == null || !current.hasNext()) {
+                    List<ByteBuffer> next = arrived.getAndSet(null);
+                    current = next == null ? null : next.iterator();
+                }
+                if (current != null && current.hasNext()) {
+                    if (demand.get() == 0) {
+                        return;
+                    }
+                    ByteBuffer buffer = current.next();
+                    if (buffer.hasRemaining()) {
+                        demand.getAndUpdate(d -> d == Long.MAX_VALUE ? d : d - 1);
+                        downstream.onNext(buffer);
+                    }
+                    continue;
+                }
+                if (ended) {
+                    finished = true;
+                    downstream.onComplete();
+                    return;
+                }
+                Flow.Subscription subscription = upstream.get();
+                if (waiting || subscription == null || demand.get() == 0) {
+                    return;
+                }
+                outstanding = true;
+                subscription.request(1);
+            }
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package dev.sluice.transport.jdkhttp.internal;
+
+import dev.sluice.api.Transport;
+import dev.sluice.api.spi.TransportProvider;
+import dev.sluice.transport.jdkhttp.JdkHttpTransport;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The transport provider {@code "jdk"}: a {@link JdkHttpTransport} on a client of its own. Options:
+ * {@code connect-timeout} and {@code request-timeout} (an ISO-8601 duration such as {@code PT5S}, or
+ * whole milliseconds), {@code http-version} ({@code HTTP_1_1} or {@code HTTP_2}).
+ */
+public final class JdkHttpTransportProvider implements TransportProvider {
+
+    static final String CONNECT_TIMEOUT = "connect-timeout";
+    static final String REQUEST_TIMEOUT = "request-timeout";
+    static final String HTTP_VERSION = "http-version";
+    private static final Set<String> KNOWN = Set.of(CONNECT_TIMEOUT, REQUEST_TIMEOUT, HTTP_VERSION);
+
+    /** Found by {@link java.util.ServiceLoader}. */
+    public JdkHttpTransportProvider() {
+    }
+
+    @Override
+    public String name() {
+        return "jdk";
+    }
+
+    /**
+     * A new transport configured by {@code options}.
+     *
+     * @throws IllegalArgumentException naming the known options if one is unknown, or naming the value if
+     *     it cannot be used
+     */
+    @Override
+    public Transport create(Map<String, String> options) {
+        if (options == null) {
+            throw new IllegalArgumentException("options of transport \"jdk\" must not be null (use Map.of())");
+        }
+        JdkHttpTransport.Builder builder = JdkHttpTransport.builder();
+        for (Map.Entry<String, String> option : options.entrySet()) {
+            String name = option.getKey();
+            String value = option.getValue();
+            if (!KNOWN.contains(name)) {
+                throw new IllegalArgumentException("transport \"jdk\" has no option \"" + name + "\"; known options: "
+                        + new TreeSet<>(KNOWN));
+            }
+            if (value == null) {
+                throw new IllegalArgumentException("option \"" + name + "\" of transport \"jdk\" must not be null");
+            }
+            switch (name) {
+                case CONNECT_TIMEOUT -> builder.connectTimeout(duration(name, value));
+                case REQUEST_TIMEOUT -> builder.requestTimeout(duration(name, value));
+                default -> builder.version(version(value));
+            }
+        }
+        return builder.build();
+    }
+
+    static Duration duration(String option, String value) {
+        String text = value.trim();
+        Duration duration;
+        try {
+            duration = text.chars().allMatch(Character::isDigit) && !text.isEmpty()
+                    ? Duration.ofMillis(Long.parseLong(text))
+                    : Duration.parse(text);
+        } catch (DateTimeParseException | NumberFormatException e) {
+            throw new IllegalArgumentException(option + " \"" + value + "\" is neither an ISO-8601 duration (PT5S)"
+                    + " nor a whole number of milliseconds", e);
+        }
+        if (duration.isZero() || duration.isNegative()) {
+            throw new IllegalArgumentException(option + " \"" + value + "\" must be a positive duration, at least 1 ms");
+        }
+        return duration;
+    }
+
+    static HttpClient.Version version(String value) {
+        return switch (value.trim()) {
+            case "HTTP_1_1" -> HttpClient.Version.HTTP_1_1;
+            case "HTTP_2" -> HttpClient.Version.HTTP_2;
+            default -> throw new IllegalArgumentException("http-version \"" + value + "\" is not one of HTTP_1_1, HTTP_2");
+        };
+    }
+
+    @Override
+    public String toString() {
+        return "JdkHttpTransportProvider[jdk]";
+    }
+}
