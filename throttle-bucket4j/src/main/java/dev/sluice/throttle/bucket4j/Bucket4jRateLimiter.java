@@ -1,16 +1,19 @@
 package dev.sluice.throttle.bucket4j;
 
+import static dev.sluice.throttle.bucket4j.internal.RequestChecks.requireByteCount;
+import static dev.sluice.throttle.bucket4j.internal.RequestChecks.requireMaxWait;
+import static dev.sluice.throttle.bucket4j.internal.RequestChecks.requireTicker;
+
 import dev.sluice.api.DataRate;
 import dev.sluice.api.DataSize;
 import dev.sluice.api.RateLimiter;
 import dev.sluice.api.Ticker;
 import dev.sluice.throttle.bucket4j.internal.BucketWaits;
 import dev.sluice.throttle.bucket4j.internal.ByteBandwidth;
+import dev.sluice.throttle.bucket4j.internal.Listeners;
 import dev.sluice.throttle.bucket4j.internal.TickerTimeMeter;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.TokensInheritanceStrategy;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A {@link RateLimiter} on a local Bucket4j bucket of one token per byte: capacity = the burst, greedy
@@ -44,7 +47,7 @@ public final class Bucket4jRateLimiter implements RateLimiter {
 
     private final Bucket bucket;
     private final DataSize burst;
-    private final Set<Listener> listeners = ConcurrentHashMap.newKeySet();
+    private final Listeners listeners = new Listeners();
     private final Object rateChangeLock = new Object();
     private volatile DataRate rate;
 
@@ -67,9 +70,7 @@ public final class Bucket4jRateLimiter implements RateLimiter {
     public static Bucket4jRateLimiter of(DataRate rate, DataSize burst, Ticker ticker) {
         ByteBandwidth.requireSupported(rate);
         ByteBandwidth.requireBurst(burst);
-        if (ticker == null) {
-            throw new IllegalArgumentException("ticker must not be null (use Ticker.system())");
-        }
+        requireTicker(ticker);
         return new Bucket4jRateLimiter(rate, burst, ticker);
     }
 
@@ -91,9 +92,7 @@ public final class Bucket4jRateLimiter implements RateLimiter {
     @Override
     public long tryReserve(long bytes, long maxWaitNanos) {
         requireByteCount(bytes);
-        if (maxWaitNanos < 0) {
-            throw new IllegalArgumentException("maximum wait must be at least 0 ns, was " + maxWaitNanos + " ns");
-        }
+        requireMaxWait(maxWaitNanos);
         DataRate current = rate;
         if (current.isUnlimited()) {
             return 0;
@@ -143,9 +142,7 @@ public final class Bucket4jRateLimiter implements RateLimiter {
             }
             this.rate = rate;
         }
-        for (Listener listener : listeners) {
-            listener.rateChanged(previous, rate);
-        }
+        listeners.rateChanged(previous, rate);
     }
 
     @Override
@@ -166,11 +163,5 @@ public final class Bucket4jRateLimiter implements RateLimiter {
     @Override
     public String toString() {
         return "Bucket4jRateLimiter[rate=" + rate + ", burst=" + burst + "]";
-    }
-
-    static void requireByteCount(long bytes) {
-        if (bytes < 0) {
-            throw new IllegalArgumentException("byte count must be at least 0 B, was " + bytes + " B");
-        }
     }
 }

@@ -1,19 +1,22 @@
 package dev.sluice.throttle.bucket4j;
 
+import static dev.sluice.throttle.bucket4j.internal.RequestChecks.requireByteCount;
+import static dev.sluice.throttle.bucket4j.internal.RequestChecks.requireMaxWait;
+import static dev.sluice.throttle.bucket4j.internal.RequestChecks.requireTicker;
+
 import dev.sluice.api.DataRate;
 import dev.sluice.api.DataSize;
 import dev.sluice.api.RateLimiter;
 import dev.sluice.api.Ticker;
 import dev.sluice.throttle.bucket4j.internal.BucketWaits;
 import dev.sluice.throttle.bucket4j.internal.ByteBandwidth;
+import dev.sluice.throttle.bucket4j.internal.Listeners;
 import dev.sluice.throttle.bucket4j.internal.RemoteCalls;
 import dev.sluice.throttle.bucket4j.internal.Rescaling;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.TokensInheritanceStrategy;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 import java.time.Duration;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -59,7 +62,7 @@ public final class FleetRateLimiter implements RateLimiter {
     private final long batch;
     private final RemoteCalls remote;
     private final String description;
-    private final Set<Listener> listeners = ConcurrentHashMap.newKeySet();
+    private final Listeners listeners = new Listeners();
     private final ReentrantLock lock = new ReentrantLock();
     private volatile DataRate rate;
     /** Bytes paid for in the shared bucket and not yet reserved here. Guarded by {@link #lock}. */
@@ -91,7 +94,7 @@ public final class FleetRateLimiter implements RateLimiter {
 
     @Override
     public long reserve(long bytes) {
-        Bucket4jRateLimiter.requireByteCount(bytes);
+        requireByteCount(bytes);
         lock.lock();
         try {
             if (rate.isUnlimited()) {
@@ -114,10 +117,8 @@ public final class FleetRateLimiter implements RateLimiter {
      */
     @Override
     public long tryReserve(long bytes, long maxWaitNanos) {
-        Bucket4jRateLimiter.requireByteCount(bytes);
-        if (maxWaitNanos < 0) {
-            throw new IllegalArgumentException("maximum wait must be at least 0 ns, was " + maxWaitNanos + " ns");
-        }
+        requireByteCount(bytes);
+        requireMaxWait(maxWaitNanos);
         lock.lock();
         try {
             if (rate.isUnlimited()) {
@@ -143,7 +144,7 @@ public final class FleetRateLimiter implements RateLimiter {
     /** {@inheritDoc} Costs one remote command when the held batch does not cover {@code bytes}. */
     @Override
     public long waitEstimate(long bytes) {
-        Bucket4jRateLimiter.requireByteCount(bytes);
+        requireByteCount(bytes);
         lock.lock();
         try {
             if (rate.isUnlimited()) {
@@ -175,7 +176,7 @@ public final class FleetRateLimiter implements RateLimiter {
      */
     @Override
     public void giveBack(long bytes) {
-        Bucket4jRateLimiter.requireByteCount(bytes);
+        requireByteCount(bytes);
         lock.lock();
         try {
             if (bytes == 0 || rate.isUnlimited()) {
@@ -233,9 +234,7 @@ public final class FleetRateLimiter implements RateLimiter {
         } finally {
             lock.unlock();
         }
-        for (Listener listener : listeners) {
-            listener.rateChanged(previous, rate);
-        }
+        listeners.rateChanged(previous, rate);
     }
 
     @Override
@@ -333,9 +332,7 @@ public final class FleetRateLimiter implements RateLimiter {
 
         /** This host's time source for deadlines; default {@link Ticker#system()}. */
         public Builder<K> ticker(Ticker ticker) {
-            if (ticker == null) {
-                throw new IllegalArgumentException("ticker must not be null (use Ticker.system())");
-            }
+            requireTicker(ticker);
             this.ticker = ticker;
             return this;
         }
