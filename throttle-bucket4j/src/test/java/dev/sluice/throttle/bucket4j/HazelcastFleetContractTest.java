@@ -4,8 +4,7 @@ import dev.sluice.testkit.RateLimiterContract;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@link FleetRateLimiter} on a two-member embedded Hazelcast cluster passes the whole contract, on
@@ -13,22 +12,14 @@ import org.junit.jupiter.api.BeforeAll;
  */
 class HazelcastFleetContractTest extends RateLimiterContract {
 
-    private static EmbeddedHazelcast cluster;
-
-    @BeforeAll
-    static void startCluster() {
-        cluster = new EmbeddedHazelcast(2);
-    }
-
-    @AfterAll
-    static void stopCluster() {
-        cluster.close();
-    }
+    @RegisterExtension
+    static final Started<EmbeddedHazelcast> CLUSTER = Started.by(() -> new EmbeddedHazelcast(2));
 
     @Override
     protected Factory factory() {
         // the second member owns about half the keys, so both members serve budgets
-        return (rate, burst, ticker) -> FleetRateLimiter.builder(cluster.proxyManager(1, ticker), "budget-" + UUID.randomUUID())
+        return (rate, burst, ticker) -> FleetRateLimiter
+                .builder(CLUSTER.get().proxyManager(1, ticker), "budget-" + UUID.randomUUID())
                 .rate(rate).burst(burst).ticker(ticker).build();
     }
 

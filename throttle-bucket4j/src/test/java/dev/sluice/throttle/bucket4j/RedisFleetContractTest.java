@@ -4,8 +4,7 @@ import dev.sluice.testkit.RateLimiterContract;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@link FleetRateLimiter} on a real {@code redis-server} through Lettuce passes the whole contract, on
@@ -13,28 +12,13 @@ import org.junit.jupiter.api.BeforeAll;
  */
 class RedisFleetContractTest extends RateLimiterContract {
 
-    private static RedisProcess redis;
-    private static RedisConnections connections;
-
-    @BeforeAll
-    static void startRedis() {
-        redis = RedisProcess.start("the Redis fleet contract");
-        connections = new RedisConnections(redis);
-    }
-
-    @AfterAll
-    static void stopRedis() {
-        if (connections != null) {
-            connections.close();
-        }
-        if (redis != null) {
-            redis.close();
-        }
-    }
+    @RegisterExtension
+    static final Started<RedisFleet> REDIS = Started.by(() -> RedisFleet.start("the Redis fleet contract"));
 
     @Override
     protected Factory factory() {
-        return (rate, burst, ticker) -> FleetRateLimiter.builder(connections.proxyManager(ticker), "budget-" + UUID.randomUUID())
+        return (rate, burst, ticker) -> FleetRateLimiter
+                .builder(REDIS.get().connections().proxyManager(ticker), "budget-" + UUID.randomUUID())
                 .rate(rate).burst(burst).ticker(ticker).build();
     }
 

@@ -4,9 +4,8 @@ import dev.sluice.testkit.RateLimiterContract;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@link FleetRateLimiter} as a fleet runs it: the shared bucket on Bucket4j's default wall clock, this
@@ -21,21 +20,13 @@ class WallClockFleetContractTest {
     @Nested
     class OnHazelcast extends RateLimiterContract {
 
-        private static EmbeddedHazelcast cluster;
-
-        @BeforeAll
-        static void startCluster() {
-            cluster = new EmbeddedHazelcast(2);
-        }
-
-        @AfterAll
-        static void stopCluster() {
-            cluster.close();
-        }
+        @RegisterExtension
+        static final Started<EmbeddedHazelcast> CLUSTER = Started.by(() -> new EmbeddedHazelcast(2));
 
         @Override
         protected Factory factory() {
-            return (rate, burst, ticker) -> FleetRateLimiter.builder(cluster.proxyManagerOnWallClock(0), "wall-" + UUID.randomUUID())
+            return (rate, burst, ticker) -> FleetRateLimiter
+                    .builder(CLUSTER.get().proxyManagerOnWallClock(0), "wall-" + UUID.randomUUID())
                     .rate(rate).burst(burst).ticker(ticker).build();
         }
 
@@ -49,28 +40,13 @@ class WallClockFleetContractTest {
     @Nested
     class OnRedis extends RateLimiterContract {
 
-        private static RedisProcess redis;
-        private static RedisConnections connections;
-
-        @BeforeAll
-        static void startRedis() {
-            redis = RedisProcess.start("the wall-clock Redis contract");
-            connections = new RedisConnections(redis);
-        }
-
-        @AfterAll
-        static void stopRedis() {
-            if (connections != null) {
-                connections.close();
-            }
-            if (redis != null) {
-                redis.close();
-            }
-        }
+        @RegisterExtension
+        static final Started<RedisFleet> REDIS = Started.by(() -> RedisFleet.start("the wall-clock Redis contract"));
 
         @Override
         protected Factory factory() {
-            return (rate, burst, ticker) -> FleetRateLimiter.builder(connections.proxyManagerOnWallClock(), "wall-" + UUID.randomUUID())
+            return (rate, burst, ticker) -> FleetRateLimiter
+                    .builder(REDIS.get().connections().proxyManagerOnWallClock(), "wall-" + UUID.randomUUID())
                     .rate(rate).burst(burst).ticker(ticker).build();
         }
 
