@@ -4,6 +4,7 @@ import dev.sluice.api.DataRate;
 import dev.sluice.api.DataSize;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -24,22 +25,38 @@ abstract class CheckOptions {
     /** Fail (exit 3) when a result is outside the check's bounds. */
     boolean check;
 
-    private final List<String> names;
+    /** One example a valued option, e.g. {@code --size 1MiB}, in the order refusals list the options. */
+    private final List<String> examples;
+    private final List<String> names = new ArrayList<>();
 
-    /** {@code names}: every option in the order the refusal of an unknown one lists them. */
-    CheckOptions(DataSize size, DataRate rate, Path json, List<String> names) {
+    /**
+     * Defaults and {@code examples}, one a valued option ({@code --size}, {@code --rate}, {@code --json}
+     * and the check's own) in the order the refusal of an unknown option lists them, before the flags.
+     */
+    CheckOptions(DataSize size, DataRate rate, Path json, List<String> examples) {
         this.size = size;
         this.rate = rate;
         this.json = json;
-        this.names = List.copyOf(names);
+        this.examples = List.copyOf(examples);
+        for (String example : examples) {
+            names.add(example.substring(0, example.indexOf(' ')));
+        }
+        names.add("--check");
+        names.add("--help");
     }
 
     /**
-     * Reads {@code args} into this object.
+     * Reads {@code args} into {@code options}.
      *
      * @throws IllegalArgumentException with a one-line message naming the bad value and what is allowed
      */
-    final void read(String... args) {
+    static <T extends CheckOptions> T read(T options, String... args) {
+        CheckOptions common = options; // a private method is not reached through a type variable
+        common.readAll(args);
+        return options;
+    }
+
+    private void readAll(String... args) {
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             String name = arg;
@@ -89,8 +106,9 @@ abstract class CheckOptions {
     /** Takes a valued option other than {@code --size} and {@code --json} (the rate's bounds differ). */
     abstract void setOwn(String name, String value);
 
-    /** An example of {@code name} with a value, for the refusal of a missing one. */
-    abstract String example(String name);
+    private String example(String name) {
+        return examples.stream().filter(e -> e.startsWith(name + " ")).findFirst().orElseThrow();
+    }
 
     /** {@code text} as a size from {@code min} to {@code max}; refusals begin with {@code name}. */
     static DataSize sizeBetween(String name, String text, DataSize min, DataSize max) {

@@ -22,12 +22,11 @@ final class FleetOptions extends CheckOptions {
             + " [--size 3MiB] [--rate 819200bit/s] [--backend " + FleetBackend.allowed() + "]"
             + " [--json " + DEFAULT_JSON + "] [--check]";
 
-    private static final List<String> NAMES = List.of("--size", "--rate", "--backend", "--json", "--check", "--help");
-
     List<FleetBackend> backends = FleetBackend.chosenBy(FleetBackend.BOTH);
 
     private FleetOptions() {
-        super(DEFAULT_SIZE, DEFAULT_RATE, DEFAULT_JSON, NAMES);
+        super(DEFAULT_SIZE, DEFAULT_RATE, DEFAULT_JSON,
+                List.of("--size 3MiB", "--rate 819200bit/s", "--backend redis", "--json " + DEFAULT_JSON));
     }
 
     /**
@@ -36,9 +35,7 @@ final class FleetOptions extends CheckOptions {
      * @throws IllegalArgumentException with a one-line message naming the bad value and what is allowed
      */
     static FleetOptions parse(String... args) {
-        FleetOptions options = new FleetOptions();
-        options.read(args);
-        return options;
+        return read(new FleetOptions(), args);
     }
 
     @Override
@@ -62,19 +59,5 @@ final class FleetOptions extends CheckOptions {
                     + " (Bucket4j refills at most 1 B/ns)");
         }
         return parsed;
-    }
-
-    @Override
-    String example(String name) {
-        switch (name) {
-            case "--size":
-                return "--size 3MiB";
-            case "--rate":
-                return "--rate 819200bit/s";
-            case "--backend":
-                return "--backend redis";
-            default:
-                return "--json " + DEFAULT_JSON;
-        }
     }
 }

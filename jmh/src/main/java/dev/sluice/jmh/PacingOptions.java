@@ -22,13 +22,12 @@ final class PacingOptions extends CheckOptions {
             + " [--size 1MiB] [--rate 819200bit/s] [--burst 16KiB] [--paths " + PacingPath.allIds() + "]"
             + " [--json " + DEFAULT_JSON + "] [--check]";
 
-    private static final List<String> NAMES = List.of("--size", "--rate", "--burst", "--paths", "--json", "--check", "--help");
-
     DataSize burst = LeakyBucket.DEFAULT_BURST;
     List<PacingPath> paths = Arrays.asList(PacingPath.values());
 
     private PacingOptions() {
-        super(DEFAULT_SIZE, DEFAULT_RATE, DEFAULT_JSON, NAMES);
+        super(DEFAULT_SIZE, DEFAULT_RATE, DEFAULT_JSON, List.of("--size 1MiB", "--rate 819200bit/s", "--burst 16KiB",
+                "--paths blocking-output-stream,guava", "--json " + DEFAULT_JSON));
     }
 
     /**
@@ -37,9 +36,7 @@ final class PacingOptions extends CheckOptions {
      * @throws IllegalArgumentException with a one-line message naming the bad value and what is allowed
      */
     static PacingOptions parse(String... args) {
-        PacingOptions options = new PacingOptions();
-        options.read(args);
-        return options;
+        return read(new PacingOptions(), args);
     }
 
     @Override
@@ -75,21 +72,5 @@ final class PacingOptions extends CheckOptions {
             chosen.add(path);
         }
         return List.copyOf(chosen);
-    }
-
-    @Override
-    String example(String name) {
-        switch (name) {
-            case "--size":
-                return "--size 1MiB";
-            case "--rate":
-                return "--rate 819200bit/s";
-            case "--burst":
-                return "--burst 16KiB";
-            case "--paths":
-                return "--paths blocking-output-stream,guava";
-            default:
-                return "--json " + DEFAULT_JSON;
-        }
     }
 }
