@@ -13,7 +13,6 @@ import dev.sluice.throttle.bucket4j.internal.ByteBandwidth;
 import dev.sluice.throttle.bucket4j.internal.Listeners;
 import dev.sluice.throttle.bucket4j.internal.TickerTimeMeter;
 import io.github.bucket4j.Bucket;
-import io.github.bucket4j.TokensInheritanceStrategy;
 
 /**
  * A {@link RateLimiter} on a local Bucket4j bucket of one token per byte: capacity = the burst, greedy
@@ -137,8 +136,7 @@ public final class Bucket4jRateLimiter implements RateLimiter {
                 return;
             }
             if (!rate.isUnlimited()) {
-                bucket.replaceConfiguration(ByteBandwidth.of(rate, burst),
-                        previous.isUnlimited() ? TokensInheritanceStrategy.RESET : TokensInheritanceStrategy.AS_IS);
+                ByteBandwidth.reconfigure(bucket, previous, rate, burst);
             }
             this.rate = rate;
         }

@@ -14,7 +14,6 @@ import dev.sluice.throttle.bucket4j.internal.Listeners;
 import dev.sluice.throttle.bucket4j.internal.RemoteCalls;
 import dev.sluice.throttle.bucket4j.internal.Rescaling;
 import io.github.bucket4j.Bucket;
-import io.github.bucket4j.TokensInheritanceStrategy;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 import java.time.Duration;
 import java.util.concurrent.locks.ReentrantLock;
@@ -220,10 +219,9 @@ public final class FleetRateLimiter implements RateLimiter {
                 return;
             }
             if (!rate.isUnlimited()) {
-                TokensInheritanceStrategy inheritance =
-                        previous.isUnlimited() ? TokensInheritanceStrategy.RESET : TokensInheritanceStrategy.AS_IS;
+                DataRate from = previous;
                 remote.call("change the rate to " + rate, () -> {
-                    shared.replaceConfiguration(ByteBandwidth.of(rate, burst), inheritance);
+                    ByteBandwidth.reconfigure(shared, from, rate, burst);
                     return null;
                 });
                 long now = ticker.read();
