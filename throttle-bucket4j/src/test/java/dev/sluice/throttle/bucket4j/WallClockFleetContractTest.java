@@ -1,9 +1,8 @@
 package dev.sluice.throttle.bucket4j;
 
-import dev.sluice.testkit.RateLimiterContract;
+import dev.sluice.api.Ticker;
+import io.github.bucket4j.distributed.proxy.ProxyManager;
 import java.util.EnumSet;
-import java.util.Set;
-import java.util.UUID;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -18,41 +17,35 @@ class WallClockFleetContractTest {
 
     /** On a two-member embedded Hazelcast cluster. */
     @Nested
-    class OnHazelcast extends RateLimiterContract {
+    class OnHazelcast extends FleetContract {
 
         @RegisterExtension
         static final Started<EmbeddedHazelcast> CLUSTER = Started.by(() -> new EmbeddedHazelcast(2));
 
-        @Override
-        protected Factory factory() {
-            return (rate, burst, ticker) -> FleetRateLimiter
-                    .builder(CLUSTER.get().proxyManagerOnWallClock(0), "wall-" + UUID.randomUUID())
-                    .rate(rate).burst(burst).ticker(ticker).build();
+        OnHazelcast() {
+            super(EnumSet.of(Behaviour.RATE_CHANGE));
         }
 
         @Override
-        protected Set<Behaviour> behaviours() {
-            return EnumSet.of(Behaviour.RATE_CHANGE);
+        ProxyManager<String> proxyManager(Ticker ticker) {
+            return CLUSTER.get().proxyManagerOnWallClock(0);
         }
     }
 
     /** On a real {@code redis-server} through Lettuce. */
     @Nested
-    class OnRedis extends RateLimiterContract {
+    class OnRedis extends FleetContract {
 
         @RegisterExtension
         static final Started<RedisFleet> REDIS = Started.by(() -> RedisFleet.start("the wall-clock Redis contract"));
 
-        @Override
-        protected Factory factory() {
-            return (rate, burst, ticker) -> FleetRateLimiter
-                    .builder(REDIS.get().connections().proxyManagerOnWallClock(), "wall-" + UUID.randomUUID())
-                    .rate(rate).burst(burst).ticker(ticker).build();
+        OnRedis() {
+            super(EnumSet.of(Behaviour.RATE_CHANGE));
         }
 
         @Override
-        protected Set<Behaviour> behaviours() {
-            return EnumSet.of(Behaviour.RATE_CHANGE);
+        ProxyManager<String> proxyManager(Ticker ticker) {
+            return REDIS.get().connections().proxyManagerOnWallClock();
         }
     }
 }
