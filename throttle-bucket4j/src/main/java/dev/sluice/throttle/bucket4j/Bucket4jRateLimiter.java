@@ -10,9 +10,10 @@ import dev.sluice.api.RateLimiter;
 import dev.sluice.api.Ticker;
 import dev.sluice.throttle.bucket4j.internal.BucketWaits;
 import dev.sluice.throttle.bucket4j.internal.ByteBandwidth;
-import dev.sluice.throttle.bucket4j.internal.Listeners;
+import dev.sluice.throttle.bucket4j.internal.LimiterRate;
 import dev.sluice.throttle.bucket4j.internal.TickerTimeMeter;
 import io.github.bucket4j.Bucket;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * A {@link RateLimiter} on a local Bucket4j bucket of one token per byte: capacity = the burst, greedy
@@ -46,12 +47,10 @@ public final class Bucket4jRateLimiter implements RateLimiter {
 
     private final Bucket bucket;
     private final DataSize burst;
-    private final Listeners listeners = new Listeners();
-    private final Object rateChangeLock = new Object();
-    private volatile DataRate rate;
+    private final LimiterRate rate;
 
     private Bucket4jRateLimiter(DataRate rate, DataSize burst, Ticker ticker) {
-        this.rate = rate;
+        this.rate = new LimiterRate(rate, new ReentrantLock());
         this.burst = burst;
         // an unlimited limiter still needs a bucket for a later finite rate; its configuration is replaced then
         this.bucket = Bucket.builder()
@@ -81,7 +80,7 @@ public final class Bucket4jRateLimiter implements RateLimiter {
     @Override
     public long reserve(long bytes) {
         requireByteCount(bytes);
-        DataRate current = rate;
+        DataRate current = rate.get();
         if (current.isUnlimited()) {
             return 0;
         }
@@ -92,7 +91,7 @@ public final class Bucket4jRateLimiter implements RateLimiter {
     public long tryReserve(long bytes, long maxWaitNanos) {
         requireByteCount(bytes);
         requireMaxWait(maxWaitNanos);
-        DataRate current = rate;
+        DataRate current = rate.get();
         if (current.isUnlimited()) {
             return 0;
         }
@@ -102,21 +101,21 @@ public final class Bucket4jRateLimiter implements RateLimiter {
     @Override
     public long waitEstimate(long bytes) {
         requireByteCount(bytes);
-        DataRate current = rate;
+        DataRate current = rate.get();
         return current.isUnlimited() ? 0 : BucketWaits.estimate(bucket, bytes, burst.bytes(), current);
     }
 
     @Override
     public void giveBack(long bytes) {
         requireByteCount(bytes);
-        if (bytes > 0 && !rate.isUnlimited()) {
+        if (bytes > 0 && !rate.get().isUnlimited()) {
             bucket.addTokens(bytes);
         }
     }
 
     @Override
     public DataRate rate() {
-        return rate;
+        return rate.get();
     }
 
     /**
@@ -128,19 +127,11 @@ public final class Bucket4jRateLimiter implements RateLimiter {
      */
     @Override
     public void setRate(DataRate rate) {
-        ByteBandwidth.requireSupported(rate);
-        DataRate previous;
-        synchronized (rateChangeLock) {
-            previous = this.rate;
-            if (previous.equals(rate)) {
-                return;
+        this.rate.set(rate, (previous, next) -> {
+            if (!next.isUnlimited()) {
+                ByteBandwidth.reconfigure(bucket, previous, next, burst);
             }
-            if (!rate.isUnlimited()) {
-                ByteBandwidth.reconfigure(bucket, previous, rate, burst);
-            }
-            this.rate = rate;
-        }
-        listeners.rateChanged(previous, rate);
+        });
     }
 
     @Override
@@ -150,16 +141,16 @@ public final class Bucket4jRateLimiter implements RateLimiter {
 
     @Override
     public void addListener(Listener listener) {
-        listeners.add(listener);
+        rate.addListener(listener);
     }
 
     @Override
     public void removeListener(Listener listener) {
-        listeners.remove(listener);
+        rate.removeListener(listener);
     }
 
     @Override
     public String toString() {
-        return "Bucket4jRateLimiter[rate=" + rate + ", burst=" + burst + "]";
+        return "Bucket4jRateLimiter[rate=" + rate.get() + ", burst=" + burst + "]";
     }
 }

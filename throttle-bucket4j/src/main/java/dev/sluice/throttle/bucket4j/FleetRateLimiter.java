@@ -10,7 +10,7 @@ import dev.sluice.api.RateLimiter;
 import dev.sluice.api.Ticker;
 import dev.sluice.throttle.bucket4j.internal.BucketWaits;
 import dev.sluice.throttle.bucket4j.internal.ByteBandwidth;
-import dev.sluice.throttle.bucket4j.internal.Listeners;
+import dev.sluice.throttle.bucket4j.internal.LimiterRate;
 import dev.sluice.throttle.bucket4j.internal.RemoteCalls;
 import dev.sluice.throttle.bucket4j.internal.Rescaling;
 import io.github.bucket4j.Bucket;
@@ -61,23 +61,22 @@ public final class FleetRateLimiter implements RateLimiter {
     private final long batch;
     private final RemoteCalls remote;
     private final String description;
-    private final Listeners listeners = new Listeners();
     private final ReentrantLock lock = new ReentrantLock();
-    private volatile DataRate rate;
+    private final LimiterRate rate;
     /** Bytes paid for in the shared bucket and not yet reserved here. Guarded by {@link #lock}. */
     private long held;
     /** The instant, on {@link #ticker}, by which every held byte is paid for. Guarded by {@link #lock}. */
     private long paidBy;
 
     private <K> FleetRateLimiter(Builder<K> builder) {
-        this.rate = builder.rate;
+        this.rate = new LimiterRate(builder.rate, lock);
         this.burst = builder.burst;
         this.batch = builder.batch.bytes();
         this.ticker = builder.ticker;
         this.description = "'" + builder.key + "'";
         this.remote = new RemoteCalls(description, builder.giveUpAfter);
-        this.local = Bucket4jRateLimiter.of(rate, burst, ticker);
-        DataRate initial = rate;
+        this.local = Bucket4jRateLimiter.of(builder.rate, burst, ticker);
+        DataRate initial = builder.rate;
         DataSize initialBurst = burst;
         this.shared = builder.proxyManager.builder().build(builder.key, () -> ByteBandwidth.of(initial, initialBurst));
         this.paidBy = ticker.read();
@@ -96,7 +95,7 @@ public final class FleetRateLimiter implements RateLimiter {
         requireByteCount(bytes);
         lock.lock();
         try {
-            if (rate.isUnlimited()) {
+            if (rate.get().isUnlimited()) {
                 return 0;
             }
             holdAtLeast(bytes);
@@ -120,7 +119,7 @@ public final class FleetRateLimiter implements RateLimiter {
         requireMaxWait(maxWaitNanos);
         lock.lock();
         try {
-            if (rate.isUnlimited()) {
+            if (rate.get().isUnlimited()) {
                 return 0;
             }
             long localWait = local.waitEstimate(bytes);
@@ -146,7 +145,7 @@ public final class FleetRateLimiter implements RateLimiter {
         requireByteCount(bytes);
         lock.lock();
         try {
-            if (rate.isUnlimited()) {
+            if (rate.get().isUnlimited()) {
                 return 0;
             }
             long localWait = local.waitEstimate(bytes);
@@ -156,7 +155,7 @@ public final class FleetRateLimiter implements RateLimiter {
                 remoteWait = sharedWait(bytes, now);
             } else {
                 long missing = bytes - held;
-                DataRate current = rate;
+                DataRate current = rate.get();
                 long sharedEstimate = remote.call("estimate " + missing + " B",
                         () -> BucketWaits.estimate(shared, missing, burst.bytes(), current));
                 remoteWait = Math.max(sharedEstimate, paidBy - now);
@@ -178,7 +177,7 @@ public final class FleetRateLimiter implements RateLimiter {
         requireByteCount(bytes);
         lock.lock();
         try {
-            if (bytes == 0 || rate.isUnlimited()) {
+            if (bytes == 0 || rate.get().isUnlimited()) {
                 return;
             }
             local.giveBack(bytes);
@@ -198,7 +197,7 @@ public final class FleetRateLimiter implements RateLimiter {
 
     @Override
     public DataRate rate() {
-        return rate;
+        return rate.get();
     }
 
     /**
@@ -210,29 +209,17 @@ public final class FleetRateLimiter implements RateLimiter {
      */
     @Override
     public void setRate(DataRate rate) {
-        ByteBandwidth.requireSupported(rate);
-        DataRate previous;
-        lock.lock();
-        try {
-            previous = this.rate;
-            if (previous.equals(rate)) {
-                return;
-            }
-            if (!rate.isUnlimited()) {
-                DataRate from = previous;
-                remote.call("change the rate to " + rate, () -> {
-                    ByteBandwidth.reconfigure(shared, from, rate, burst);
+        this.rate.set(rate, (previous, next) -> {
+            if (!next.isUnlimited()) {
+                remote.call("change the rate to " + next, () -> {
+                    ByteBandwidth.reconfigure(shared, previous, next, burst);
                     return null;
                 });
                 long now = ticker.read();
-                paidBy = previous.isUnlimited() ? now : now + Rescaling.scale(paidBy - now, previous, rate);
+                paidBy = previous.isUnlimited() ? now : now + Rescaling.scale(paidBy - now, previous, next);
             }
-            local.setRate(rate);
-            this.rate = rate;
-        } finally {
-            lock.unlock();
-        }
-        listeners.rateChanged(previous, rate);
+            local.setRate(next);
+        });
     }
 
     @Override
@@ -255,17 +242,17 @@ public final class FleetRateLimiter implements RateLimiter {
 
     @Override
     public void addListener(Listener listener) {
-        listeners.add(listener);
+        rate.addListener(listener);
     }
 
     @Override
     public void removeListener(Listener listener) {
-        listeners.remove(listener);
+        rate.removeListener(listener);
     }
 
     @Override
     public String toString() {
-        return "FleetRateLimiter[budget=" + description + ", rate=" + rate + ", burst=" + burst + ", batch=" + batch() + "]";
+        return "FleetRateLimiter[budget=" + description + ", rate=" + rate.get() + ", burst=" + burst + ", batch=" + batch() + "]";
     }
 
     /** Takes a batch from the shared bucket if the held bytes do not cover {@code bytes}. */
@@ -284,7 +271,7 @@ public final class FleetRateLimiter implements RateLimiter {
 
     /** When the first {@code bytes} of the held batch are paid for, relative to {@code now}. */
     private long sharedWait(long bytes, long now) {
-        return paidBy - rate.nanosToSend(held - bytes) - now;
+        return paidBy - rate.get().nanosToSend(held - bytes) - now;
     }
 
     /** Configures a {@link FleetRateLimiter}. */
