@@ -1,14 +1,23 @@
 package dev.sluice.jmh;
 
+import static dev.sluice.jmh.ReportText.appendMeasured;
+import static dev.sluice.jmh.ReportText.appendOpening;
+import static dev.sluice.jmh.ReportText.appendPayloadSettings;
+import static dev.sluice.jmh.ReportText.cell;
+import static dev.sluice.jmh.ReportText.cores;
+import static dev.sluice.jmh.ReportText.number;
+import static dev.sluice.jmh.ReportText.rateAndBurst;
+import static dev.sluice.jmh.ReportText.signed;
+import static dev.sluice.jmh.ReportText.string;
+
 import dev.sluice.api.DataRate;
 import dev.sluice.api.DataSize;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 
 /**
- * The pacing check's results, as one JSON document (written by hand: the benchmark module takes no JSON
- * library) and as a markdown table for the terminal and the README.
+ * The pacing check's results, as one JSON document (written by hand with {@link ReportText}) and as a
+ * markdown table for the terminal and the README.
  */
 final class AccuracyReport {
 
@@ -36,23 +45,9 @@ final class AccuracyReport {
     /** The whole report as a JSON document. */
     String toJson() {
         StringBuilder json = new StringBuilder(4096);
-        json.append("{\n");
-        json.append("  \"check\": \"pacing-accuracy\",\n");
-        json.append("  \"started\": ").append(string(started.toString())).append(",\n");
-        json.append("  \"machine\": {\n");
-        json.append("    \"availableProcessors\": ").append(Runtime.getRuntime().availableProcessors()).append(",\n");
-        json.append("    \"javaVersion\": ").append(string(System.getProperty("java.version"))).append(",\n");
-        json.append("    \"javaVm\": ").append(string(System.getProperty("java.vm.name"))).append(",\n");
-        json.append("    \"os\": ").append(string(System.getProperty("os.name") + " " + System.getProperty("os.arch")))
-                .append("\n");
-        json.append("  },\n");
+        appendOpening(json, "pacing-accuracy", started.toString(), true);
         json.append("  \"settings\": {\n");
-        json.append("    \"payloadBytes\": ").append(size.bytes()).append(",\n");
-        json.append("    \"payload\": ").append(string(size.toString())).append(",\n");
-        json.append("    \"rateBitsPerSecond\": ").append(rate.bitsPerSecond()).append(",\n");
-        json.append("    \"rateBytesPerSecond\": ").append(number(rate.bytesPerSecond(), 3)).append(",\n");
-        json.append("    \"rate\": ").append(string(rate.toString())).append(",\n");
-        json.append("    \"burstBytes\": ").append(burst.bytes()).append(",\n");
+        appendPayloadSettings(json, size, rate, burst);
         json.append("    \"chunkBytes\": ").append(PacingPath.CHUNK_BYTES).append(",\n");
         json.append("    \"outputStreamWriteBytes\": ").append(PacingPath.WRITE_BYTES).append(",\n");
         json.append("    \"t0ToleranceNanos\": ").append(PathResult.T0_TOLERANCE_NANOS).append(",\n");
@@ -76,16 +71,7 @@ final class AccuracyReport {
     private static void appendPath(StringBuilder json, PathResult r) {
         json.append("    {\n");
         json.append("      \"path\": ").append(string(r.path())).append(",\n");
-        json.append("      \"bytes\": ").append(r.bytes()).append(",\n");
-        json.append("      \"writes\": ").append(r.releases()).append(",\n");
-        json.append("      \"intact\": ").append(r.intact()).append(",\n");
-        json.append("      \"elapsedSeconds\": ").append(number(r.elapsedSeconds(), 6)).append(",\n");
-        json.append("      \"burstAtStartBytes\": ").append(r.burstAtStartBytes()).append(",\n");
-        json.append("      \"achievedBytesPerSecond\": ").append(number(r.achievedBytesPerSecond(), 3)).append(",\n");
-        json.append("      \"achievedErrorPercent\": ").append(number(r.achievedErrorPercent(), 4)).append(",\n");
-        json.append("      \"plainBytesPerSecond\": ").append(number(r.plainBytesPerSecond(), 3)).append(",\n");
-        json.append("      \"plainErrorPercent\": ").append(number(r.plainErrorPercent(), 4)).append(",\n");
-        json.append("      \"maxBytesInAnyOneSecond\": ").append(r.maxBytesInOneSecond()).append(",\n");
+        appendMeasured(json, r);
         json.append("      \"maxBytesInAny100Millis\": ").append(r.maxBytesInHundredMillis()).append(",\n");
         json.append("      \"bytesInFirstSecond\": ").append(r.bytesInFirstSecond()).append(",\n");
         json.append("      \"tailMillis\": ").append(number(r.tailMillis(), 3)).append("\n");
@@ -95,11 +81,8 @@ final class AccuracyReport {
     /** The results as a markdown table, a header line with the settings first and the formulas after. */
     String toMarkdown() {
         StringBuilder md = new StringBuilder(2048);
-        md.append("Pacing accuracy: ").append(size).append(" at ").append(rate).append(" (")
-                .append(number(rate.bytesPerSecond(), 0)).append(" B/s, ").append(rate.bitsPerSecond())
-                .append(" bit/s), burst ").append(burst).append(", ")
-                .append(Runtime.getRuntime().availableProcessors()).append(" cores, Java ")
-                .append(System.getProperty("java.version")).append("\n\n");
+        md.append("Pacing accuracy: ").append(size).append(" at ").append(rateAndBurst(rate, burst)).append(", ")
+                .append(cores()).append("\n\n");
         md.append("| path | elapsed s | achieved B/s | error % | plain B/s | plain error % | burst at t0 B"
                 + " | max 1 s B | max 100 ms B | first 1 s B | tail ms | intact |\n");
         md.append("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|\n");
@@ -124,37 +107,5 @@ final class AccuracyReport {
                 .append("tail: from the last byte until the transfer call returned.\n")
                 .append(PacingAccuracyMain.WARM_UP_NOTE).append(".\n");
         return md.toString();
-    }
-
-    private static String cell(double value, int decimals) {
-        return Double.isNaN(value) ? "n/a" : number(value, decimals);
-    }
-
-    private static String signed(double percent) {
-        return Double.isNaN(percent) ? "n/a" : String.format(Locale.ROOT, "%+.3f", percent);
-    }
-
-    /** A JSON/markdown number with {@code decimals} decimals; {@code null} for NaN or infinity. */
-    static String number(double value, int decimals) {
-        if (Double.isNaN(value) || Double.isInfinite(value)) {
-            return "null";
-        }
-        return String.format(Locale.ROOT, "%." + decimals + "f", value);
-    }
-
-    /** A JSON string literal. */
-    static String string(String text) {
-        StringBuilder out = new StringBuilder(text.length() + 2).append('"');
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '"' || c == '\\') {
-                out.append('\\').append(c);
-            } else if (c < 0x20) {
-                out.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-            } else {
-                out.append(c);
-            }
-        }
-        return out.append('"').toString();
     }
 }

@@ -1,17 +1,19 @@
 package dev.sluice.jmh;
 
+import static dev.sluice.jmh.CheckExits.FAILED;
+import static dev.sluice.jmh.CheckExits.exitIfOutOfBounds;
+import static dev.sluice.jmh.CheckExits.optionsOrExit;
+import static dev.sluice.jmh.CheckExits.payload;
+import static dev.sluice.jmh.CheckExits.writeReport;
+
 import dev.sluice.api.DataRate;
 import dev.sluice.api.DataSize;
 import dev.sluice.throttle.bucket4j.Bucket4jRateLimiter;
 import dev.sluice.throttle.bucket4j.FleetRateLimiter;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 
 /**
  * The fleet-wide wall-clock check (never a unit test: it takes real seconds). For each chosen backend it
@@ -44,9 +46,6 @@ public final class FleetAccuracyMain {
 
     /** The hosts sharing the budget. */
     static final int CLIENTS = 3;
-    static final int BAD_USAGE = 2;
-    static final int FAILED = 1;
-    static final int OUT_OF_BOUNDS = 3;
     static final String BUDGET_KEY = "sluice-fleet-accuracy";
     static final DataSize WARM_UP_SIZE = DataSize.ofKibibytes(256);
     static final DataRate WARM_UP_RATE = DataRate.ofMebibytesPerSecond(64);
@@ -58,14 +57,7 @@ public final class FleetAccuracyMain {
 
     /** Runs the check; see the class comment for the options. */
     public static void main(String[] args) throws IOException, InterruptedException {
-        FleetOptions options;
-        try {
-            options = FleetOptions.parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println("fleet-accuracy: " + e.getMessage());
-            System.exit(BAD_USAGE);
-            return;
-        }
+        FleetOptions options = optionsOrExit("fleet-accuracy", FleetOptions::parse, args);
         if (options.help) {
             System.out.println(FleetOptions.USAGE);
             return;
@@ -76,7 +68,7 @@ public final class FleetAccuracyMain {
         List<FleetResult> results = new ArrayList<>();
         for (FleetBackend backend : options.backends) {
             System.err.println("fleet-accuracy: running " + backend.id() + " (about "
-                    + AccuracyReport.number(options.rate.nanosToSend(payload.length) / 1e9, 1) + " s)");
+                    + ReportText.number(options.rate.nanosToSend(payload.length) / 1e9, 1) + " s)");
             try {
                 results.add(run(backend, payload, options.rate, burst));
             } catch (Exception e) {
@@ -90,21 +82,11 @@ public final class FleetAccuracyMain {
         }
         FleetReport report = new FleetReport(started, options.size, options.rate, burst,
                 FleetRateLimiter.DEFAULT_BATCH, CLIENTS, results);
-        Path json = options.json.toAbsolutePath();
-        if (json.getParent() != null) {
-            Files.createDirectories(json.getParent());
-        }
-        Files.write(json, report.toJson().getBytes(StandardCharsets.UTF_8));
-        System.out.print(report.toMarkdown());
-        System.out.println("JSON: " + options.json);
+        writeReport(options.json, report.toJson(), report.toMarkdown());
         if (options.check) {
             List<String> violations = FleetBounds.violations(results, options.rate);
-            violations.forEach(v -> System.err.println("fleet-accuracy: out of bounds: " + v));
-            if (!violations.isEmpty()) {
-                System.exit(OUT_OF_BOUNDS);
-            }
-            System.out.println("check: every backend's aggregate within " + FleetBounds.MAX_ERROR_PERCENT
-                    + " % of the rate and " + FleetBounds.MAX_WINDOW_FACTOR + " times the rate in any second");
+            exitIfOutOfBounds("fleet-accuracy", violations, "check: every backend's aggregate within "
+                    + FleetBounds.MAX_ERROR_PERCENT + " % of the rate and " + FleetBounds.MAX_WINDOW_FACTOR + " times the rate in any second");
         }
     }
 
@@ -119,12 +101,5 @@ public final class FleetAccuracyMain {
                     burst, CLIENTS);
             return FleetRun.run(backend, store, BUDGET_KEY, payload, rate, burst, CLIENTS);
         }
-    }
-
-    /** Random bytes from a fixed seed, so that every run sends the same payload. */
-    private static byte[] payload(int size) {
-        byte[] payload = new byte[size];
-        new Random(819_200L).nextBytes(payload);
-        return payload;
     }
 }

@@ -3,7 +3,6 @@ package dev.sluice.jmh;
 import dev.sluice.api.DataRate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The generous bounds {@code FleetAccuracyMain --check} holds each backend's aggregate to on the wall
@@ -15,6 +14,7 @@ final class FleetBounds {
 
     static final double MAX_ERROR_PERCENT = 5.0;
     static final double MAX_WINDOW_FACTOR = 1.5;
+    private static final RateBounds BOUNDS = new RateBounds(MAX_ERROR_PERCENT, MAX_WINDOW_FACTOR);
 
     private FleetBounds() {
     }
@@ -28,16 +28,8 @@ final class FleetBounds {
                 violations.add(result.backend() + ": the receiver got " + aggregate.bytes()
                         + " B, not every byte exactly once");
             }
-            double error = aggregate.achievedErrorPercent();
-            if (!(Math.abs(error) <= MAX_ERROR_PERCENT)) {
-                violations.add(String.format(Locale.ROOT, "%s: aggregate rate error %+.3f %% is outside +/-%.1f %%",
-                        result.backend(), error, MAX_ERROR_PERCENT));
-            }
-            double window = result.maxOneSecondFactor(target);
-            if (window > MAX_WINDOW_FACTOR) {
-                violations.add(String.format(Locale.ROOT, "%s: %d B in one second is %.2f times the rate, above %.1f",
-                        result.backend(), aggregate.maxBytesInOneSecond(), window, MAX_WINDOW_FACTOR));
-            }
+            BOUNDS.addViolations(violations, result.backend(), "aggregate rate error", aggregate,
+                    result.maxOneSecondFactor(target));
         }
         return violations;
     }

@@ -1,17 +1,24 @@
 package dev.sluice.jmh;
 
-import static dev.sluice.jmh.AccuracyReport.number;
-import static dev.sluice.jmh.AccuracyReport.string;
+import static dev.sluice.jmh.ReportText.appendMeasured;
+import static dev.sluice.jmh.ReportText.appendOpening;
+import static dev.sluice.jmh.ReportText.appendPayloadSettings;
+import static dev.sluice.jmh.ReportText.cell;
+import static dev.sluice.jmh.ReportText.cores;
+import static dev.sluice.jmh.ReportText.number;
+import static dev.sluice.jmh.ReportText.rateAndBurst;
+import static dev.sluice.jmh.ReportText.signed;
+import static dev.sluice.jmh.ReportText.string;
 
 import dev.sluice.api.DataRate;
 import dev.sluice.api.DataSize;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 
 /**
- * The fleet check's results, as one JSON document (by hand, like {@link AccuracyReport}) and as a
- * markdown table. The aggregate columns use {@link AccuracyReport}'s formulas.
+ * The fleet check's results, as one JSON document (by hand with {@link ReportText}, like
+ * {@link AccuracyReport}) and as a markdown table. The aggregate columns use {@link AccuracyReport}'s
+ * formulas.
  */
 final class FleetReport {
 
@@ -43,23 +50,10 @@ final class FleetReport {
     /** The whole report as a JSON document. */
     String toJson() {
         StringBuilder json = new StringBuilder(4096);
-        json.append("{\n");
-        json.append("  \"check\": \"fleet-accuracy\",\n");
-        json.append("  \"started\": ").append(string(started.toString())).append(",\n");
-        json.append("  \"machine\": {\n");
-        json.append("    \"availableProcessors\": ").append(Runtime.getRuntime().availableProcessors()).append(",\n");
-        json.append("    \"javaVersion\": ").append(string(System.getProperty("java.version"))).append(",\n");
-        json.append("    \"os\": ").append(string(System.getProperty("os.name") + " " + System.getProperty("os.arch")))
-                .append("\n");
-        json.append("  },\n");
+        appendOpening(json, "fleet-accuracy", started.toString(), false);
         json.append("  \"settings\": {\n");
         json.append("    \"clients\": ").append(clients).append(",\n");
-        json.append("    \"payloadBytes\": ").append(size.bytes()).append(",\n");
-        json.append("    \"payload\": ").append(string(size.toString())).append(",\n");
-        json.append("    \"rateBitsPerSecond\": ").append(rate.bitsPerSecond()).append(",\n");
-        json.append("    \"rateBytesPerSecond\": ").append(number(rate.bytesPerSecond(), 3)).append(",\n");
-        json.append("    \"rate\": ").append(string(rate.toString())).append(",\n");
-        json.append("    \"burstBytes\": ").append(burst.bytes()).append(",\n");
+        appendPayloadSettings(json, size, rate, burst);
         json.append("    \"batchBytes\": ").append(batch.bytes()).append(",\n");
         json.append("    \"chunkBytes\": ").append(FleetRun.CHUNK_BYTES).append(",\n");
         json.append("    \"t0ToleranceNanos\": ").append(PathResult.T0_TOLERANCE_NANOS).append(",\n");
@@ -87,16 +81,7 @@ final class FleetReport {
         json.append("    {\n");
         json.append("      \"backend\": ").append(string(r.backend())).append(",\n");
         json.append("      \"store\": ").append(string(r.store())).append(",\n");
-        json.append("      \"bytes\": ").append(a.bytes()).append(",\n");
-        json.append("      \"writes\": ").append(a.releases()).append(",\n");
-        json.append("      \"intact\": ").append(a.intact()).append(",\n");
-        json.append("      \"elapsedSeconds\": ").append(number(a.elapsedSeconds(), 6)).append(",\n");
-        json.append("      \"burstAtStartBytes\": ").append(a.burstAtStartBytes()).append(",\n");
-        json.append("      \"achievedBytesPerSecond\": ").append(number(a.achievedBytesPerSecond(), 3)).append(",\n");
-        json.append("      \"achievedErrorPercent\": ").append(number(a.achievedErrorPercent(), 4)).append(",\n");
-        json.append("      \"plainBytesPerSecond\": ").append(number(a.plainBytesPerSecond(), 3)).append(",\n");
-        json.append("      \"plainErrorPercent\": ").append(number(a.plainErrorPercent(), 4)).append(",\n");
-        json.append("      \"maxBytesInAnyOneSecond\": ").append(a.maxBytesInOneSecond()).append(",\n");
+        appendMeasured(json, a);
         json.append("      \"maxOneSecondOverRate\": ").append(number(r.maxOneSecondFactor(rate), 4)).append(",\n");
         json.append("      \"maxBytesInAny100Millis\": ").append(a.maxBytesInHundredMillis()).append(",\n");
         json.append("      \"bytesInFirstSecond\": ").append(a.bytesInFirstSecond()).append(",\n");
@@ -123,11 +108,8 @@ final class FleetReport {
     String toMarkdown() {
         StringBuilder md = new StringBuilder(2048);
         md.append("Fleet accuracy: ").append(size).append(" by ").append(clients).append(" clients on one budget of ")
-                .append(rate).append(" (").append(number(rate.bytesPerSecond(), 0)).append(" B/s, ")
-                .append(rate.bitsPerSecond()).append(" bit/s), burst ").append(burst).append(", batch ").append(batch)
-                .append(", ").append(FleetRun.CHUNK_BYTES / 1024).append(" KiB chunks, ")
-                .append(Runtime.getRuntime().availableProcessors()).append(" cores, Java ")
-                .append(System.getProperty("java.version")).append("\n\n");
+                .append(rateAndBurst(rate, burst)).append(", batch ").append(batch)
+                .append(", ").append(FleetRun.CHUNK_BYTES / 1024).append(" KiB chunks, ").append(cores()).append("\n\n");
         md.append("| backend | elapsed s | achieved B/s | error % | burst at t0 B | max 1 s B | max 1 s / rate"
                 + " | max 100 ms B | client shares % | remote commands | commands / MiB | round trips"
                 + " | round trips / MiB | intact |\n");
@@ -166,16 +148,8 @@ final class FleetReport {
     private static String shares(FleetResult r) {
         StringBuilder cell = new StringBuilder();
         for (int i = 0; i < r.clients().size(); i++) {
-            cell.append(i == 0 ? "" : " / ").append(AccuracyReport.number(r.sharePercent(i), 1));
+            cell.append(i == 0 ? "" : " / ").append(number(r.sharePercent(i), 1));
         }
         return cell.toString();
-    }
-
-    private static String cell(double value, int decimals) {
-        return Double.isNaN(value) ? "n/a" : number(value, decimals);
-    }
-
-    private static String signed(double percent) {
-        return Double.isNaN(percent) ? "n/a" : String.format(Locale.ROOT, "%+.3f", percent);
     }
 }

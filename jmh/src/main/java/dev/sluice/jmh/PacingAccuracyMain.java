@@ -1,15 +1,17 @@
 package dev.sluice.jmh;
 
+import static dev.sluice.jmh.CheckExits.FAILED;
+import static dev.sluice.jmh.CheckExits.exitIfOutOfBounds;
+import static dev.sluice.jmh.CheckExits.optionsOrExit;
+import static dev.sluice.jmh.CheckExits.payload;
+import static dev.sluice.jmh.CheckExits.writeReport;
+
 import dev.sluice.api.DataRate;
 import dev.sluice.api.DataSize;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 
 /**
  * The project's wall-clock pacing check (never a unit test: it takes real seconds). It pushes a payload
@@ -31,12 +33,6 @@ import java.util.Random;
  */
 public final class PacingAccuracyMain {
 
-    /** Exit status for a bad command line. */
-    static final int BAD_USAGE = 2;
-    /** Exit status when a path failed or delivered a damaged payload. */
-    static final int FAILED = 1;
-    /** Exit status when {@code --check} finds a Sluice path outside {@link PacingBounds}. */
-    static final int OUT_OF_BOUNDS = 3;
     /** The unmeasured warm-up: a few chunks per path, at a rate that makes them take milliseconds. */
     static final DataSize WARM_UP_SIZE = DataSize.ofKibibytes(256);
     static final DataRate WARM_UP_RATE = DataRate.ofMebibytesPerSecond(64);
@@ -48,14 +44,7 @@ public final class PacingAccuracyMain {
 
     /** Runs the check; see the class comment for the options. */
     public static void main(String[] args) throws IOException {
-        PacingOptions options;
-        try {
-            options = PacingOptions.parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println("pacing-accuracy: " + e.getMessage());
-            System.exit(BAD_USAGE);
-            return;
-        }
+        PacingOptions options = optionsOrExit("pacing-accuracy", PacingOptions::parse, args);
         if (options.help) {
             System.out.println(PacingOptions.USAGE);
             return;
@@ -73,25 +62,15 @@ public final class PacingAccuracyMain {
             results.add(result);
         }
         AccuracyReport report = new AccuracyReport(started, options.size, options.rate, options.burst, results);
-        Path json = options.json.toAbsolutePath();
-        if (json.getParent() != null) {
-            Files.createDirectories(json.getParent());
-        }
-        Files.write(json, report.toJson().getBytes(StandardCharsets.UTF_8));
-        System.out.print(report.toMarkdown());
-        System.out.println("JSON: " + options.json);
+        writeReport(options.json, report.toJson(), report.toMarkdown());
         if (!allIntact) {
             System.err.println("pacing-accuracy: a path did not deliver the payload intact");
             System.exit(FAILED);
         }
         if (options.check) {
             List<String> violations = PacingBounds.violations(results, options.rate);
-            violations.forEach(v -> System.err.println("pacing-accuracy: out of bounds: " + v));
-            if (!violations.isEmpty()) {
-                System.exit(OUT_OF_BOUNDS);
-            }
-            System.out.println("check: every Sluice path within " + PacingBounds.MAX_ERROR_PERCENT
-                    + " % of the rate and " + PacingBounds.MAX_WINDOW_FACTOR + " times the rate in any second");
+            exitIfOutOfBounds("pacing-accuracy", violations, "check: every Sluice path within "
+                    + PacingBounds.MAX_ERROR_PERCENT + " % of the rate and " + PacingBounds.MAX_WINDOW_FACTOR + " times the rate in any second");
         }
     }
 
@@ -127,14 +106,7 @@ public final class PacingAccuracyMain {
         return PathResult.of(path.id(), sink.log(), start, returned, rate, sink.holdsExactly(payload));
     }
 
-    /** Random bytes from a fixed seed, so that every run and path sends the same payload. */
-    private static byte[] payload(int size) {
-        byte[] payload = new byte[size];
-        new Random(819_200L).nextBytes(payload);
-        return payload;
-    }
-
     private static String seconds(long nanos) {
-        return AccuracyReport.number(nanos / 1e9, 1);
+        return ReportText.number(nanos / 1e9, 1);
     }
 }

@@ -3,7 +3,6 @@ package dev.sluice.jmh;
 import dev.sluice.api.DataRate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The generous bounds CI holds Sluice's pacing paths to on the wall clock (peers are measured, never
@@ -15,6 +14,7 @@ final class PacingBounds {
 
     static final double MAX_ERROR_PERCENT = 2.0;
     static final double MAX_WINDOW_FACTOR = 1.5;
+    private static final RateBounds BOUNDS = new RateBounds(MAX_ERROR_PERCENT, MAX_WINDOW_FACTOR);
 
     private PacingBounds() {
     }
@@ -29,16 +29,8 @@ final class PacingBounds {
             if (!result.intact()) {
                 violations.add(result.path() + ": the payload arrived damaged");
             }
-            double error = result.achievedErrorPercent();
-            if (!(Math.abs(error) <= MAX_ERROR_PERCENT)) {
-                violations.add(String.format(Locale.ROOT, "%s: rate error %+.3f %% is outside +/-%.1f %%",
-                        result.path(), error, MAX_ERROR_PERCENT));
-            }
-            double window = result.maxBytesInOneSecond() / target.bytesPerSecond();
-            if (window > MAX_WINDOW_FACTOR) {
-                violations.add(String.format(Locale.ROOT, "%s: %d B in one second is %.2f times the rate, above %.1f",
-                        result.path(), result.maxBytesInOneSecond(), window, MAX_WINDOW_FACTOR));
-            }
+            BOUNDS.addViolations(violations, result.path(), "rate error", result,
+                    result.maxBytesInOneSecond() / target.bytesPerSecond());
         }
         return violations;
     }

@@ -1,16 +1,19 @@
 package dev.sluice.throttle.bucket4j;
 
+import static dev.sluice.throttle.bucket4j.internal.RequestChecks.requireByteCount;
+import static dev.sluice.throttle.bucket4j.internal.RequestChecks.requireMaxWait;
+import static dev.sluice.throttle.bucket4j.internal.RequestChecks.requireTicker;
+
 import dev.sluice.api.DataRate;
 import dev.sluice.api.DataSize;
 import dev.sluice.api.RateLimiter;
 import dev.sluice.api.Ticker;
 import dev.sluice.throttle.bucket4j.internal.BucketWaits;
 import dev.sluice.throttle.bucket4j.internal.ByteBandwidth;
+import dev.sluice.throttle.bucket4j.internal.LimiterRate;
 import dev.sluice.throttle.bucket4j.internal.TickerTimeMeter;
 import io.github.bucket4j.Bucket;
-import io.github.bucket4j.TokensInheritanceStrategy;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * A {@link RateLimiter} on a local Bucket4j bucket of one token per byte: capacity = the burst, greedy
@@ -44,12 +47,10 @@ public final class Bucket4jRateLimiter implements RateLimiter {
 
     private final Bucket bucket;
     private final DataSize burst;
-    private final Set<Listener> listeners = ConcurrentHashMap.newKeySet();
-    private final Object rateChangeLock = new Object();
-    private volatile DataRate rate;
+    private final LimiterRate rate;
 
     private Bucket4jRateLimiter(DataRate rate, DataSize burst, Ticker ticker) {
-        this.rate = rate;
+        this.rate = new LimiterRate(rate, new ReentrantLock());
         this.burst = burst;
         // an unlimited limiter still needs a bucket for a later finite rate; its configuration is replaced then
         this.bucket = Bucket.builder()
@@ -67,9 +68,7 @@ public final class Bucket4jRateLimiter implements RateLimiter {
     public static Bucket4jRateLimiter of(DataRate rate, DataSize burst, Ticker ticker) {
         ByteBandwidth.requireSupported(rate);
         ByteBandwidth.requireBurst(burst);
-        if (ticker == null) {
-            throw new IllegalArgumentException("ticker must not be null (use Ticker.system())");
-        }
+        requireTicker(ticker);
         return new Bucket4jRateLimiter(rate, burst, ticker);
     }
 
@@ -81,7 +80,7 @@ public final class Bucket4jRateLimiter implements RateLimiter {
     @Override
     public long reserve(long bytes) {
         requireByteCount(bytes);
-        DataRate current = rate;
+        DataRate current = rate.get();
         if (current.isUnlimited()) {
             return 0;
         }
@@ -91,10 +90,8 @@ public final class Bucket4jRateLimiter implements RateLimiter {
     @Override
     public long tryReserve(long bytes, long maxWaitNanos) {
         requireByteCount(bytes);
-        if (maxWaitNanos < 0) {
-            throw new IllegalArgumentException("maximum wait must be at least 0 ns, was " + maxWaitNanos + " ns");
-        }
-        DataRate current = rate;
+        requireMaxWait(maxWaitNanos);
+        DataRate current = rate.get();
         if (current.isUnlimited()) {
             return 0;
         }
@@ -104,21 +101,21 @@ public final class Bucket4jRateLimiter implements RateLimiter {
     @Override
     public long waitEstimate(long bytes) {
         requireByteCount(bytes);
-        DataRate current = rate;
+        DataRate current = rate.get();
         return current.isUnlimited() ? 0 : BucketWaits.estimate(bucket, bytes, burst.bytes(), current);
     }
 
     @Override
     public void giveBack(long bytes) {
         requireByteCount(bytes);
-        if (bytes > 0 && !rate.isUnlimited()) {
+        if (bytes > 0 && !rate.get().isUnlimited()) {
             bucket.addTokens(bytes);
         }
     }
 
     @Override
     public DataRate rate() {
-        return rate;
+        return rate.get();
     }
 
     /**
@@ -130,22 +127,11 @@ public final class Bucket4jRateLimiter implements RateLimiter {
      */
     @Override
     public void setRate(DataRate rate) {
-        ByteBandwidth.requireSupported(rate);
-        DataRate previous;
-        synchronized (rateChangeLock) {
-            previous = this.rate;
-            if (previous.equals(rate)) {
-                return;
+        this.rate.set(rate, (previous, next) -> {
+            if (!next.isUnlimited()) {
+                ByteBandwidth.reconfigure(bucket, previous, next, burst);
             }
-            if (!rate.isUnlimited()) {
-                bucket.replaceConfiguration(ByteBandwidth.of(rate, burst),
-                        previous.isUnlimited() ? TokensInheritanceStrategy.RESET : TokensInheritanceStrategy.AS_IS);
-            }
-            this.rate = rate;
-        }
-        for (Listener listener : listeners) {
-            listener.rateChanged(previous, rate);
-        }
+        });
     }
 
     @Override
@@ -155,22 +141,16 @@ public final class Bucket4jRateLimiter implements RateLimiter {
 
     @Override
     public void addListener(Listener listener) {
-        listeners.add(listener);
+        rate.addListener(listener);
     }
 
     @Override
     public void removeListener(Listener listener) {
-        listeners.remove(listener);
+        rate.removeListener(listener);
     }
 
     @Override
     public String toString() {
-        return "Bucket4jRateLimiter[rate=" + rate + ", burst=" + burst + "]";
-    }
-
-    static void requireByteCount(long bytes) {
-        if (bytes < 0) {
-            throw new IllegalArgumentException("byte count must be at least 0 B, was " + bytes + " B");
-        }
+        return "Bucket4jRateLimiter[rate=" + rate.get() + ", burst=" + burst + "]";
     }
 }

@@ -1,19 +1,21 @@
 package dev.sluice.throttle.bucket4j;
 
+import static dev.sluice.throttle.bucket4j.internal.RequestChecks.requireByteCount;
+import static dev.sluice.throttle.bucket4j.internal.RequestChecks.requireMaxWait;
+import static dev.sluice.throttle.bucket4j.internal.RequestChecks.requireTicker;
+
 import dev.sluice.api.DataRate;
 import dev.sluice.api.DataSize;
 import dev.sluice.api.RateLimiter;
 import dev.sluice.api.Ticker;
 import dev.sluice.throttle.bucket4j.internal.BucketWaits;
 import dev.sluice.throttle.bucket4j.internal.ByteBandwidth;
+import dev.sluice.throttle.bucket4j.internal.LimiterRate;
 import dev.sluice.throttle.bucket4j.internal.RemoteCalls;
 import dev.sluice.throttle.bucket4j.internal.Rescaling;
 import io.github.bucket4j.Bucket;
-import io.github.bucket4j.TokensInheritanceStrategy;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 import java.time.Duration;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -59,23 +61,22 @@ public final class FleetRateLimiter implements RateLimiter {
     private final long batch;
     private final RemoteCalls remote;
     private final String description;
-    private final Set<Listener> listeners = ConcurrentHashMap.newKeySet();
     private final ReentrantLock lock = new ReentrantLock();
-    private volatile DataRate rate;
+    private final LimiterRate rate;
     /** Bytes paid for in the shared bucket and not yet reserved here. Guarded by {@link #lock}. */
     private long held;
     /** The instant, on {@link #ticker}, by which every held byte is paid for. Guarded by {@link #lock}. */
     private long paidBy;
 
     private <K> FleetRateLimiter(Builder<K> builder) {
-        this.rate = builder.rate;
+        this.rate = new LimiterRate(builder.rate, lock);
         this.burst = builder.burst;
         this.batch = builder.batch.bytes();
         this.ticker = builder.ticker;
         this.description = "'" + builder.key + "'";
         this.remote = new RemoteCalls(description, builder.giveUpAfter);
-        this.local = Bucket4jRateLimiter.of(rate, burst, ticker);
-        DataRate initial = rate;
+        this.local = Bucket4jRateLimiter.of(builder.rate, burst, ticker);
+        DataRate initial = builder.rate;
         DataSize initialBurst = burst;
         this.shared = builder.proxyManager.builder().build(builder.key, () -> ByteBandwidth.of(initial, initialBurst));
         this.paidBy = ticker.read();
@@ -91,10 +92,10 @@ public final class FleetRateLimiter implements RateLimiter {
 
     @Override
     public long reserve(long bytes) {
-        Bucket4jRateLimiter.requireByteCount(bytes);
+        requireByteCount(bytes);
         lock.lock();
         try {
-            if (rate.isUnlimited()) {
+            if (rate.get().isUnlimited()) {
                 return 0;
             }
             holdAtLeast(bytes);
@@ -114,13 +115,11 @@ public final class FleetRateLimiter implements RateLimiter {
      */
     @Override
     public long tryReserve(long bytes, long maxWaitNanos) {
-        Bucket4jRateLimiter.requireByteCount(bytes);
-        if (maxWaitNanos < 0) {
-            throw new IllegalArgumentException("maximum wait must be at least 0 ns, was " + maxWaitNanos + " ns");
-        }
+        requireByteCount(bytes);
+        requireMaxWait(maxWaitNanos);
         lock.lock();
         try {
-            if (rate.isUnlimited()) {
+            if (rate.get().isUnlimited()) {
                 return 0;
             }
             long localWait = local.waitEstimate(bytes);
@@ -143,10 +142,10 @@ public final class FleetRateLimiter implements RateLimiter {
     /** {@inheritDoc} Costs one remote command when the held batch does not cover {@code bytes}. */
     @Override
     public long waitEstimate(long bytes) {
-        Bucket4jRateLimiter.requireByteCount(bytes);
+        requireByteCount(bytes);
         lock.lock();
         try {
-            if (rate.isUnlimited()) {
+            if (rate.get().isUnlimited()) {
                 return 0;
             }
             long localWait = local.waitEstimate(bytes);
@@ -156,7 +155,7 @@ public final class FleetRateLimiter implements RateLimiter {
                 remoteWait = sharedWait(bytes, now);
             } else {
                 long missing = bytes - held;
-                DataRate current = rate;
+                DataRate current = rate.get();
                 long sharedEstimate = remote.call("estimate " + missing + " B",
                         () -> BucketWaits.estimate(shared, missing, burst.bytes(), current));
                 remoteWait = Math.max(sharedEstimate, paidBy - now);
@@ -175,10 +174,10 @@ public final class FleetRateLimiter implements RateLimiter {
      */
     @Override
     public void giveBack(long bytes) {
-        Bucket4jRateLimiter.requireByteCount(bytes);
+        requireByteCount(bytes);
         lock.lock();
         try {
-            if (bytes == 0 || rate.isUnlimited()) {
+            if (bytes == 0 || rate.get().isUnlimited()) {
                 return;
             }
             local.giveBack(bytes);
@@ -198,7 +197,7 @@ public final class FleetRateLimiter implements RateLimiter {
 
     @Override
     public DataRate rate() {
-        return rate;
+        return rate.get();
     }
 
     /**
@@ -210,32 +209,17 @@ public final class FleetRateLimiter implements RateLimiter {
      */
     @Override
     public void setRate(DataRate rate) {
-        ByteBandwidth.requireSupported(rate);
-        DataRate previous;
-        lock.lock();
-        try {
-            previous = this.rate;
-            if (previous.equals(rate)) {
-                return;
-            }
-            if (!rate.isUnlimited()) {
-                TokensInheritanceStrategy inheritance =
-                        previous.isUnlimited() ? TokensInheritanceStrategy.RESET : TokensInheritanceStrategy.AS_IS;
-                remote.call("change the rate to " + rate, () -> {
-                    shared.replaceConfiguration(ByteBandwidth.of(rate, burst), inheritance);
+        this.rate.set(rate, (previous, next) -> {
+            if (!next.isUnlimited()) {
+                remote.call("change the rate to " + next, () -> {
+                    ByteBandwidth.reconfigure(shared, previous, next, burst);
                     return null;
                 });
                 long now = ticker.read();
-                paidBy = previous.isUnlimited() ? now : now + Rescaling.scale(paidBy - now, previous, rate);
+                paidBy = previous.isUnlimited() ? now : now + Rescaling.scale(paidBy - now, previous, next);
             }
-            local.setRate(rate);
-            this.rate = rate;
-        } finally {
-            lock.unlock();
-        }
-        for (Listener listener : listeners) {
-            listener.rateChanged(previous, rate);
-        }
+            local.setRate(next);
+        });
     }
 
     @Override
@@ -258,17 +242,17 @@ public final class FleetRateLimiter implements RateLimiter {
 
     @Override
     public void addListener(Listener listener) {
-        listeners.add(listener);
+        rate.addListener(listener);
     }
 
     @Override
     public void removeListener(Listener listener) {
-        listeners.remove(listener);
+        rate.removeListener(listener);
     }
 
     @Override
     public String toString() {
-        return "FleetRateLimiter[budget=" + description + ", rate=" + rate + ", burst=" + burst + ", batch=" + batch() + "]";
+        return "FleetRateLimiter[budget=" + description + ", rate=" + rate.get() + ", burst=" + burst + ", batch=" + batch() + "]";
     }
 
     /** Takes a batch from the shared bucket if the held bytes do not cover {@code bytes}. */
@@ -287,7 +271,7 @@ public final class FleetRateLimiter implements RateLimiter {
 
     /** When the first {@code bytes} of the held batch are paid for, relative to {@code now}. */
     private long sharedWait(long bytes, long now) {
-        return paidBy - rate.nanosToSend(held - bytes) - now;
+        return paidBy - rate.get().nanosToSend(held - bytes) - now;
     }
 
     /** Configures a {@link FleetRateLimiter}. */
@@ -333,9 +317,7 @@ public final class FleetRateLimiter implements RateLimiter {
 
         /** This host's time source for deadlines; default {@link Ticker#system()}. */
         public Builder<K> ticker(Ticker ticker) {
-            if (ticker == null) {
-                throw new IllegalArgumentException("ticker must not be null (use Ticker.system())");
-            }
+            requireTicker(ticker);
             this.ticker = ticker;
             return this;
         }

@@ -7,9 +7,8 @@ import dev.sluice.api.DataRate;
 import dev.sluice.api.DataSize;
 import dev.sluice.testkit.ManualTicker;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Three clients on one fleet budget of 819,200 bit/s in a real Redis, sending 8 KiB chunks on virtual
@@ -22,32 +21,16 @@ class FleetAggregateTest {
     private static final long MIB = 1024 * 1024;
 
     private final ManualTicker time = new ManualTicker();
-    private RedisProcess redis;
-    private RedisConnections connections;
-
-    @BeforeEach
-    void startRedis() {
-        redis = RedisProcess.start("the fleet aggregate test");
-        connections = new RedisConnections(redis);
-    }
-
-    @AfterEach
-    void stopRedis() {
-        if (connections != null) {
-            connections.close();
-        }
-        if (redis != null) {
-            redis.close();
-        }
-    }
+    @RegisterExtension
+    final Started<RedisFleet> redis = Started.by(() -> RedisFleet.start("the fleet aggregate test"));
 
     @Test
     void threeClientsOnOneBudgetSendTogetherAtTheBudgetWithSixteenRemoteCommandsPerMibPlusOnePerClient() {
-        long roundTripsBefore = connections.bucketRoundTrips();
+        long roundTripsBefore = redis.get().connections().bucketRoundTrips();
         VirtualTransfer transfer = new VirtualTransfer(time, OSS_LIMIT, BURST, 8 * 1024);
         List<VirtualTransfer.Host> clients = List.of(transfer.add(client()), transfer.add(client()), transfer.add(client()));
         transfer.sendFleetTotal(3 * MIB);
-        long roundTrips = connections.bucketRoundTrips() - roundTripsBefore;
+        long roundTrips = redis.get().connections().bucketRoundTrips() - roundTripsBefore;
 
         assertEquals(3 * MIB, transfer.sent());
         double aggregate = transfer.sent() * 1e9 / transfer.elapsedNanos();
@@ -65,7 +48,7 @@ class FleetAggregateTest {
     }
 
     private FleetRateLimiter client() {
-        return FleetRateLimiter.builder(connections.proxyManager(time), "fleet-of-three")
+        return FleetRateLimiter.builder(redis.get().connections().proxyManager(time), "fleet-of-three")
                 .rate(OSS_LIMIT).burst(BURST).ticker(time).build();
     }
 }

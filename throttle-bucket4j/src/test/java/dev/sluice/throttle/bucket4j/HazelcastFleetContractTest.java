@@ -1,39 +1,26 @@
 package dev.sluice.throttle.bucket4j;
 
-import dev.sluice.testkit.RateLimiterContract;
+import dev.sluice.api.Ticker;
+import io.github.bucket4j.distributed.proxy.ProxyManager;
 import java.util.EnumSet;
-import java.util.Set;
-import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@link FleetRateLimiter} on a two-member embedded Hazelcast cluster passes the whole contract, on
  * virtual time: Bucket4j refills the shared bucket on the client clock, which is the contract's ticker.
  */
-class HazelcastFleetContractTest extends RateLimiterContract {
+class HazelcastFleetContractTest extends FleetContract {
 
-    private static EmbeddedHazelcast cluster;
+    @RegisterExtension
+    static final Started<EmbeddedHazelcast> CLUSTER = Started.by(() -> new EmbeddedHazelcast(2));
 
-    @BeforeAll
-    static void startCluster() {
-        cluster = new EmbeddedHazelcast(2);
-    }
-
-    @AfterAll
-    static void stopCluster() {
-        cluster.close();
+    HazelcastFleetContractTest() {
+        super(EnumSet.allOf(Behaviour.class));
     }
 
     @Override
-    protected Factory factory() {
+    ProxyManager<String> proxyManager(Ticker ticker) {
         // the second member owns about half the keys, so both members serve budgets
-        return (rate, burst, ticker) -> FleetRateLimiter.builder(cluster.proxyManager(1, ticker), "budget-" + UUID.randomUUID())
-                .rate(rate).burst(burst).ticker(ticker).build();
-    }
-
-    @Override
-    protected Set<Behaviour> behaviours() {
-        return EnumSet.allOf(Behaviour.class);
+        return CLUSTER.get().proxyManager(1, ticker);
     }
 }

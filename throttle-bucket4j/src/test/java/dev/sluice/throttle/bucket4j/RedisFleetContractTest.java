@@ -1,45 +1,25 @@
 package dev.sluice.throttle.bucket4j;
 
-import dev.sluice.testkit.RateLimiterContract;
+import dev.sluice.api.Ticker;
+import io.github.bucket4j.distributed.proxy.ProxyManager;
 import java.util.EnumSet;
-import java.util.Set;
-import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@link FleetRateLimiter} on a real {@code redis-server} through Lettuce passes the whole contract, on
  * virtual time: Bucket4j's compare-and-swap runs on the client clock, which is the contract's ticker.
  */
-class RedisFleetContractTest extends RateLimiterContract {
+class RedisFleetContractTest extends FleetContract {
 
-    private static RedisProcess redis;
-    private static RedisConnections connections;
+    @RegisterExtension
+    static final Started<RedisFleet> REDIS = Started.by(() -> RedisFleet.start("the Redis fleet contract"));
 
-    @BeforeAll
-    static void startRedis() {
-        redis = RedisProcess.start("the Redis fleet contract");
-        connections = new RedisConnections(redis);
-    }
-
-    @AfterAll
-    static void stopRedis() {
-        if (connections != null) {
-            connections.close();
-        }
-        if (redis != null) {
-            redis.close();
-        }
+    RedisFleetContractTest() {
+        super(EnumSet.allOf(Behaviour.class));
     }
 
     @Override
-    protected Factory factory() {
-        return (rate, burst, ticker) -> FleetRateLimiter.builder(connections.proxyManager(ticker), "budget-" + UUID.randomUUID())
-                .rate(rate).burst(burst).ticker(ticker).build();
-    }
-
-    @Override
-    protected Set<Behaviour> behaviours() {
-        return EnumSet.allOf(Behaviour.class);
+    ProxyManager<String> proxyManager(Ticker ticker) {
+        return REDIS.get().connections().proxyManager(ticker);
     }
 }

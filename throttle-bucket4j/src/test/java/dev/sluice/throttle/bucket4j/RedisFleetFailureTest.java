@@ -9,9 +9,8 @@ import dev.sluice.api.DataRate;
 import dev.sluice.api.DataSize;
 import dev.sluice.testkit.ManualTicker;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Redis restarts (losing every key) during a paced fleet transfer, or stays down. */
 class RedisFleetFailureTest {
@@ -22,27 +21,11 @@ class RedisFleetFailureTest {
     private static final long KIB_64 = 64 * 1024;
 
     private final ManualTicker time = new ManualTicker();
-    private RedisProcess redis;
-    private RedisConnections connections;
-
-    @BeforeEach
-    void startRedis() {
-        redis = RedisProcess.start("the Redis failure tests");
-        connections = new RedisConnections(redis);
-    }
-
-    @AfterEach
-    void stopRedis() {
-        if (connections != null) {
-            connections.close();
-        }
-        if (redis != null) {
-            redis.close();
-        }
-    }
+    @RegisterExtension
+    final Started<RedisFleet> redis = Started.by(() -> RedisFleet.start("the Redis failure tests"));
 
     private FleetRateLimiter host(Duration giveUpAfter) {
-        return FleetRateLimiter.builder(connections.proxyManager(time), "restart-budget")
+        return FleetRateLimiter.builder(redis.get().connections().proxyManager(time), "restart-budget")
                 .rate(OSS_LIMIT).burst(BURST).ticker(time).giveUpAfter(giveUpAfter).build();
     }
 
@@ -54,7 +37,7 @@ class RedisFleetFailureTest {
         transfer.sendFleetTotal(512 * 1024);
         assertTrue(transfer.largestExcess() <= 0, "before the restart: excess " + transfer.largestExcess() + " B");
 
-        redis.restart();
+        redis.get().process().restart();
         transfer.sendFleetTotal(1024 * 1024);
 
         assertNull(first.failure, "the first host reconnected and went on");
@@ -71,7 +54,7 @@ class RedisFleetFailureTest {
         VirtualTransfer.Host host = transfer.add(host(Duration.ofMillis(300)));
         transfer.sendFleetTotal(128 * 1024);
 
-        redis.close();
+        redis.get().process().close();
         long before = host.sent;
         transfer.sendFleetTotal(1024 * 1024);
 

@@ -1,12 +1,10 @@
 package dev.sluice.throttle.bucket4j;
 
-import dev.sluice.testkit.RateLimiterContract;
+import dev.sluice.api.Ticker;
+import io.github.bucket4j.distributed.proxy.ProxyManager;
 import java.util.EnumSet;
-import java.util.Set;
-import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@link FleetRateLimiter} as a fleet runs it: the shared bucket on Bucket4j's default wall clock, this
@@ -19,64 +17,35 @@ class WallClockFleetContractTest {
 
     /** On a two-member embedded Hazelcast cluster. */
     @Nested
-    class OnHazelcast extends RateLimiterContract {
+    class OnHazelcast extends FleetContract {
 
-        private static EmbeddedHazelcast cluster;
+        @RegisterExtension
+        static final Started<EmbeddedHazelcast> CLUSTER = Started.by(() -> new EmbeddedHazelcast(2));
 
-        @BeforeAll
-        static void startCluster() {
-            cluster = new EmbeddedHazelcast(2);
-        }
-
-        @AfterAll
-        static void stopCluster() {
-            cluster.close();
+        OnHazelcast() {
+            super(EnumSet.of(Behaviour.RATE_CHANGE));
         }
 
         @Override
-        protected Factory factory() {
-            return (rate, burst, ticker) -> FleetRateLimiter.builder(cluster.proxyManagerOnWallClock(0), "wall-" + UUID.randomUUID())
-                    .rate(rate).burst(burst).ticker(ticker).build();
-        }
-
-        @Override
-        protected Set<Behaviour> behaviours() {
-            return EnumSet.of(Behaviour.RATE_CHANGE);
+        ProxyManager<String> proxyManager(Ticker ticker) {
+            return CLUSTER.get().proxyManagerOnWallClock(0);
         }
     }
 
     /** On a real {@code redis-server} through Lettuce. */
     @Nested
-    class OnRedis extends RateLimiterContract {
+    class OnRedis extends FleetContract {
 
-        private static RedisProcess redis;
-        private static RedisConnections connections;
+        @RegisterExtension
+        static final Started<RedisFleet> REDIS = Started.by(() -> RedisFleet.start("the wall-clock Redis contract"));
 
-        @BeforeAll
-        static void startRedis() {
-            redis = RedisProcess.start("the wall-clock Redis contract");
-            connections = new RedisConnections(redis);
-        }
-
-        @AfterAll
-        static void stopRedis() {
-            if (connections != null) {
-                connections.close();
-            }
-            if (redis != null) {
-                redis.close();
-            }
+        OnRedis() {
+            super(EnumSet.of(Behaviour.RATE_CHANGE));
         }
 
         @Override
-        protected Factory factory() {
-            return (rate, burst, ticker) -> FleetRateLimiter.builder(connections.proxyManagerOnWallClock(), "wall-" + UUID.randomUUID())
-                    .rate(rate).burst(burst).ticker(ticker).build();
-        }
-
-        @Override
-        protected Set<Behaviour> behaviours() {
-            return EnumSet.of(Behaviour.RATE_CHANGE);
+        ProxyManager<String> proxyManager(Ticker ticker) {
+            return REDIS.get().connections().proxyManagerOnWallClock();
         }
     }
 }

@@ -2,7 +2,9 @@ package dev.sluice.throttle.bucket4j.internal;
 
 import dev.sluice.api.DataRate;
 import dev.sluice.api.DataSize;
+import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.TokensInheritanceStrategy;
 import java.time.Duration;
 
 /**
@@ -36,6 +38,16 @@ public final class ByteBandwidth {
         return BucketConfiguration.builder()
                 .addLimit(limit -> limit.capacity(burst.bytes()).refillGreedy(tokens, Duration.ofNanos(periodNanos)))
                 .build();
+    }
+
+    /**
+     * Moves {@code bucket} from {@code previous} to the finite {@code rate}: the backlog keeps its size in
+     * bytes ({@code AS_IS}), except after {@link DataRate#UNLIMITED}, when it starts with a full burst
+     * ({@code RESET}), as the leaky bucket does.
+     */
+    public static void reconfigure(Bucket bucket, DataRate previous, DataRate rate, DataSize burst) {
+        bucket.replaceConfiguration(of(rate, burst),
+                previous.isUnlimited() ? TokensInheritanceStrategy.RESET : TokensInheritanceStrategy.AS_IS);
     }
 
     /** @throws IllegalArgumentException if {@code rate} is finite and above {@link #FASTEST} */
