@@ -1,0 +1,101 @@
+package dev.sluice.cli.internal;
+
+import dev.sluice.api.Ticker;
+import dev.sluice.throttle.RateTracker;
+import dev.sluice.throttle.TransferListener;
+import java.time.Duration;
+import java.util.OptionalDouble;
+
+/**
+ * One direction of the demo as the receiver sees it: bytes so far, the current rate (1 s window) for the
+ * progress bar, and the first and last byte for the measured rate
+ * {@code (bytes - bytes_at_t0) / (t_last - t0)}, where {@code bytes_at_t0} are the bytes that arrived
+ * within {@link #T0_TOLERANCE_NANOS} of {@code t0} (the burst, which takes no time at any rate).
+ */
+final class TransferProgress implements TransferListener {
+
+    /** Bytes arriving this close to the first are counted as the initial burst. */
+    static final long T0_TOLERANCE_NANOS = 1_000_000;
+
+    private final String label;
+    private final long total;
+    private final Ticker ticker;
+    private final RateTracker window;
+    private boolean started;
+    private long t0;
+    private long bytesAtT0;
+    private long tLast;
+    private long bytes;
+
+    TransferProgress(String label, long total, Ticker ticker) {
+        this.label = label;
+        this.total = total;
+        this.ticker = ticker;
+        this.window = RateTracker.slidingWindow(Duration.ofSeconds(1), ticker);
+    }
+
+    @Override
+    public synchronized void onProgress(long moved) {
+        long now = ticker.read();
+        if (!started) {
+            started = true;
+            t0 = now;
+        }
+        if (now - t0 <= T0_TOLERANCE_NANOS) {
+            bytesAtT0 += moved;
+        }
+        bytes += moved;
+        tLast = now;
+        window.record(moved);
+    }
+
+    /**
+     * Moves the last byte to now: for an upload, the receiver has taken the last byte when its answer
+     * arrives, which is later than the sender handing it over.
+     */
+    synchronized void lastByteArrivedNow() {
+        if (started) {
+            tLast = ticker.read();
+        }
+    }
+
+    String label() {
+        return label;
+    }
+
+    long total() {
+        return total;
+    }
+
+    synchronized long bytes() {
+        return bytes;
+    }
+
+    synchronized long bytesAtT0() {
+        return bytesAtT0;
+    }
+
+    /** Nanoseconds from the first byte to the last; 0 before the second byte. */
+    synchronized long elapsedNanos() {
+        return started ? tLast - t0 : 0;
+    }
+
+    /** Nanoseconds since the first byte, for the ETA; 0 before it. */
+    synchronized long runningNanos() {
+        return started ? ticker.read() - t0 : 0;
+    }
+
+    /** The current rate over the last second, in bytes per second. */
+    double windowBytesPerSecond() {
+        return window.bytesPerSecond();
+    }
+
+    /** {@code (bytes - bytes_at_t0) / (t_last - t0)} in bytes per second; empty if no time passed. */
+    synchronized OptionalDouble measuredBytesPerSecond() {
+        long elapsed = elapsedNanos();
+        if (elapsed <= 0 || bytes <= bytesAtT0) {
+            return OptionalDouble.empty();
+        }
+        return OptionalDouble.of((bytes - bytesAtT0) * 1e9 / elapsed);
+    }
+}
