@@ -24,11 +24,13 @@ import picocli.CommandLine.Spec;
         footerHeading = "%nMeasurement:%n",
         footer = {
             "  measured = (bytes - bytes_at_t0) / (t_last - t0), where t0 is the first byte the receiver"
-                    + " sees and bytes_at_t0 the bytes that arrived within 1 ms of t0 (the burst).",
+                    + " sees and bytes_at_t0 the bytes that arrived within half the time of an 8 KiB chunk at the"
+                    + " target rate of t0 (40 ms at 100 KiB/s): the burst, which the limiter sends without waiting.",
             "  Upload: the receiver is the emulator; t0 is when the first chunk goes onto the loopback"
                     + " connection, t_last when the emulator's answer arrives (it answers after the last byte).",
             "  Download: the receiver is the client; t0 and t_last are the first and last bytes it is handed.",
             "  error = (measured - target) / target x 100 %%.",
+            "  A 1 KiB round trip before the measured transfers warms up the connection; it is not measured.",
             "",
             "Exit codes: 0 ok, 1 transfer or CRC-64 failure, 2 bad usage."})
 final class DemoCommand implements Callable<Integer> {

@@ -2,8 +2,8 @@ package dev.sluice.cli.internal;
 
 import dev.sluice.api.Credentials;
 import dev.sluice.api.DataRate;
+import dev.sluice.api.Request;
 import dev.sluice.api.Ticker;
-import dev.sluice.api.Transport;
 import dev.sluice.api.spi.RateLimiterSpec;
 import dev.sluice.emulator.OssEmulator;
 import dev.sluice.oss.Crc64;
@@ -38,6 +38,7 @@ final class DemoRun {
 
     private static final String BUCKET = "sluice-demo";
     private static final String KEY = "demo.bin";
+    private static final String WARM_UP_KEY = "warm-up.bin";
     private static final int BLOCK = 64 * 1024;
 
     private final DemoSettings settings;
@@ -70,13 +71,16 @@ final class DemoRun {
         Credentials credentials = Credentials.of("sluice-demo", HexFormat.of().formatHex(new SecureRandom().generateSeed(16)));
         try (OssEmulator emulator = OssEmulator.builder().credentials(credentials).bucket(BUCKET)
                 .storageDirectory(folder).start()) {
-            TransferProgress upload = new TransferProgress("upload", size, ticker);
-            TransferProgress download = new TransferProgress("download", size, ticker);
+            // bytes within half a chunk's time of the first are the burst (see TransferProgress)
+            long burstNanos = settings.rate().nanosToSend(Pacer.DEFAULT_CHUNK.bytes()) / 2;
+            TransferProgress upload = new TransferProgress("upload", size, burstNanos, ticker);
+            TransferProgress download = new TransferProgress("download", size, burstNanos, ticker);
             OssClientBuilder builder = OssClient.builder().endpoint(emulator.endpoint()).region(emulator.region())
                     .credentials(credentials).transport(pacing(upload, download).around(settings.transport().create(Map.of())));
             settings.trafficLimit().ifPresent(builder::trafficLimit);
             describe(emulator);
             try (OssClient client = builder.build()) {
+                warmUp(client, folder.resolve(WARM_UP_KEY));
                 PutObjectResult put;
                 try (ProgressBar bar = ProgressBar.show(upload, err)) {
                     put = client.putObject(BUCKET, KEY, source);
@@ -100,9 +104,24 @@ final class DemoRun {
                 .uploads(Pacer.of(settings.limiter().create(RateLimiterSpec.of(settings.rate()))))
                 .downloads(Pacer.of(settings.limiter().create(RateLimiterSpec.of(settings.rate()))))
                 // only the object's PUT and GET are the transfers the bars show
-                .uploadListener(request -> "PUT".equals(request.method()) ? upload : TransferListener.none())
-                .downloadListener(request -> "GET".equals(request.method()) ? download : TransferListener.none())
+                .uploadListener(request -> isDemoObject(request, "PUT") ? upload : TransferListener.none())
+                .downloadListener(request -> isDemoObject(request, "GET") ? download : TransferListener.none())
                 .build();
+    }
+
+    private static boolean isDemoObject(Request request, String method) {
+        return method.equals(request.method()) && request.uri().getPath().endsWith("/" + KEY);
+    }
+
+    /**
+     * A 1 KiB round trip, not measured, so that connecting and the first use of the request path (class
+     * loading, a cold JIT) do not delay the measured transfers' first bytes.
+     */
+    private static void warmUp(OssClient client, Path target) throws IOException {
+        client.putObject(BUCKET, WARM_UP_KEY, new byte[1024]);
+        client.getObject(BUCKET, WARM_UP_KEY, target);
+        client.deleteObject(BUCKET, WARM_UP_KEY);
+        Files.delete(target);
     }
 
     private void describe(OssEmulator emulator) {
@@ -124,15 +143,17 @@ final class DemoRun {
         OptionalDouble measured = progress.measuredBytesPerSecond();
         String head = String.format(Locale.ROOT, "%-9s", progress.label() + ":");
         if (measured.isEmpty()) {
-            return head + Figures.grouped(progress.bytes()) + " B arrived within the first millisecond: too fast"
+            return head + Figures.grouped(progress.bytes()) + " B arrived in the initial burst: too fast"
                     + " to measure; try a larger --size or a lower --rate";
         }
         double rate = measured.getAsDouble();
+        // rounded before printing so that a tiny negative error reads +0.00, not -0.00
+        double error = Math.round((rate - target) / target * 10_000) / 100.0 + 0.0;
         return String.format(Locale.ROOT, "%s measured %s (%s bit/s) = (%s - %s) B / %.4f s; target %s (%s bit/s);"
                         + " error %+.2f %%",
                 head, Figures.rate(rate), Figures.grouped(Math.round(rate * 8)), Figures.grouped(progress.bytes()),
                 Figures.grouped(progress.bytesAtT0()), progress.elapsedNanos() / 1e9, Figures.rate(target),
-                Figures.grouped(settings.rate().bitsPerSecond()), (rate - target) / target * 100);
+                Figures.grouped(settings.rate().bitsPerSecond()), error);
     }
 
     private int checkCrc(long source, long uploaded, long downloaded) {

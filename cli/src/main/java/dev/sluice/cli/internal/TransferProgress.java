@@ -10,25 +10,31 @@ import java.util.OptionalDouble;
  * One direction of the demo as the receiver sees it: bytes so far, the current rate (1 s window) for the
  * progress bar, and the first and last byte for the measured rate
  * {@code (bytes - bytes_at_t0) / (t_last - t0)}, where {@code bytes_at_t0} are the bytes that arrived
- * within {@link #T0_TOLERANCE_NANOS} of {@code t0} (the burst, which takes no time at any rate).
+ * within half a chunk's time at the target rate of {@code t0}: the burst, which the limiter releases
+ * without waiting and which therefore takes no time at any rate. Half a chunk's time, not a fixed
+ * millisecond, because a cold JVM may hand over the burst's second chunk a few milliseconds after the
+ * first, and counting it as paced would overstate the rate.
  */
 final class TransferProgress implements TransferListener {
-
-    /** Bytes arriving this close to the first are counted as the initial burst. */
-    static final long T0_TOLERANCE_NANOS = 1_000_000;
 
     private final String label;
     private final long total;
     private final Ticker ticker;
     private final RateTracker window;
+    private final long burstNanos;
     private boolean started;
     private long t0;
     private long bytesAtT0;
     private long tLast;
     private long bytes;
 
-    TransferProgress(String label, long total, Ticker ticker) {
+    /**
+     * Progress of {@code total} bytes; bytes arriving within {@code burstNanos} of the first count as the
+     * initial burst.
+     */
+    TransferProgress(String label, long total, long burstNanos, Ticker ticker) {
         this.label = label;
+        this.burstNanos = burstNanos;
         this.total = total;
         this.ticker = ticker;
         this.window = RateTracker.slidingWindow(Duration.ofSeconds(1), ticker);
@@ -41,7 +47,7 @@ final class TransferProgress implements TransferListener {
             started = true;
             t0 = now;
         }
-        if (now - t0 <= T0_TOLERANCE_NANOS) {
+        if (now - t0 <= burstNanos) {
             bytesAtT0 += moved;
         }
         bytes += moved;
