@@ -2,6 +2,7 @@ package dev.sluice.cli.internal;
 
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -14,7 +15,7 @@ import picocli.CommandLine.Spec;
 /** The top-level {@code sluice} command: its subcommands, exit codes and error handling. */
 @Command(name = "sluice", mixinStandardHelpOptions = true, version = "sluice 0.1.0-SNAPSHOT",
         description = "Paces object-storage transfers to a bandwidth budget.",
-        subcommands = {DemoCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {DemoCommand.class, CpCommand.class, PresignCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:everything worked",
@@ -30,8 +31,10 @@ public final class SluiceCommand implements Runnable {
             description = "Print the stack trace of an error, not just its one-line message.")
     private boolean verbose;
 
-    /** Made by picocli. */
-    SluiceCommand() {
+    private final Map<String, String> environment;
+
+    private SluiceCommand(Map<String, String> environment) {
+        this.environment = Map.copyOf(environment);
     }
 
     /**
@@ -39,13 +42,23 @@ public final class SluiceCommand implements Runnable {
      * {@code err}.
      */
     public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
-        CommandLine commandLine = new CommandLine(new SluiceCommand());
+        return commandLine(out, err, System.getenv());
+    }
+
+    /** As {@link #commandLine(PrintWriter, PrintWriter)}, reading credentials from {@code environment}. */
+    static CommandLine commandLine(PrintWriter out, PrintWriter err, Map<String, String> environment) {
+        CommandLine commandLine = new CommandLine(new SluiceCommand(environment));
         QuantityConverters.register(commandLine);
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setParameterExceptionHandler(SluiceCommand::usageError);
         commandLine.setExecutionExceptionHandler(SluiceCommand::failure);
         return commandLine;
+    }
+
+    /** The environment the subcommands read credentials from. */
+    Map<String, String> environment() {
+        return environment;
     }
 
     @Override

@@ -18,7 +18,7 @@ import java.util.OptionalDouble;
 final class TransferProgress implements TransferListener {
 
     private final String label;
-    private final long total;
+    private long total;
     private final Ticker ticker;
     private final RateTracker window;
     private final long burstNanos;
@@ -65,11 +65,16 @@ final class TransferProgress implements TransferListener {
         }
     }
 
+    /** Sets the total, for a size known only once the transfer is about to start. */
+    synchronized void total(long newTotal) {
+        total = newTotal;
+    }
+
     String label() {
         return label;
     }
 
-    long total() {
+    synchronized long total() {
         return total;
     }
 

@@ -4,6 +4,7 @@ import dev.sluice.cli.Main;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
+import java.util.Map;
 
 /** One in-process run of {@code sluice}: its exit code and what it wrote to each stream. */
 record Run(int exitCode, String out, String err) {
@@ -12,6 +13,15 @@ record Run(int exitCode, String out, String err) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    /** A run that reads {@code environment} instead of the process's. */
+    static Run in(Map<String, String> environment, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = SluiceCommand.commandLine(new PrintWriter(out, true), new PrintWriter(err, true), environment)
+                .execute(args);
         return new Run(code, out.toString(), err.toString());
     }
 
