@@ -1,6 +1,7 @@
 package dev.sluice.moduletests;
 
 import dev.sluice.api.DataRate;
+import dev.sluice.cli.Main;
 import dev.sluice.emulator.OssEmulator;
 import dev.sluice.oss.TrafficLimit;
 import dev.sluice.testkit.RateLimiterContract;
@@ -52,7 +53,14 @@ enum SluiceModule {
 
     TRANSPORT_JDKHTTP("sluice-transport-jdkhttp", "dev.sluice.transport.jdkhttp", JdkHttpTransport.class,
             Set.of("dev.sluice.transport.jdkhttp"),
-            Set.of("mandated java.base", "transitive dev.sluice.api", "transitive java.net.http"));
+            Set.of("mandated java.base", "transitive dev.sluice.api", "transitive java.net.http")),
+
+    CLI("sluice-cli", "dev.sluice.cli", Main.class,
+            Set.of("dev.sluice.cli"),
+            Set.of("mandated java.base", "dev.sluice.api", "dev.sluice.throttle", "dev.sluice.oss", "dev.sluice.emulator",
+                    "dev.sluice.transport.jdkhttp", "dev.sluice.throttle.bucket4j", "info.picocli"),
+            // picocli reads and sets the commands' option fields reflectively
+            Set.of("dev.sluice.cli to [info.picocli]", "dev.sluice.cli.internal to [info.picocli]"));
 
     /** The Maven artifactId, for messages. */
     final String artifactId;
@@ -65,8 +73,8 @@ enum SluiceModule {
     /** Each {@code requires} as its modifiers (lower case) then the module name, e.g. "transitive dev.sluice.api". */
     final Set<String> requires;
     /**
-     * Each {@code opens}, as the descriptor prints it; only qualified opens of internal packages to the
-     * library that binds them reflectively (Jackson) are ever allowed.
+     * Each {@code opens}, as the descriptor prints it; only qualified opens to the library that binds the
+     * package reflectively are ever allowed: Jackson for internal XML documents, picocli for the commands.
      */
     final Set<String> opens;
 

@@ -1,0 +1,149 @@
+package dev.sluice.cli.internal;
+
+import dev.sluice.api.DataRate;
+import dev.sluice.api.Ticker;
+import dev.sluice.api.spi.RateLimiterProvider;
+import dev.sluice.api.spi.RateLimiterSpec;
+import dev.sluice.oss.Crc64;
+import dev.sluice.oss.ObjectMetadata;
+import dev.sluice.oss.OssClient;
+import dev.sluice.oss.OssClientBuilder;
+import dev.sluice.throttle.Pacer;
+import dev.sluice.throttle.PacingMiddleware;
+import dev.sluice.throttle.ProviderRegistry;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code sluice cp SRC DST}: one file between a local path and {@code oss://bucket/key}, paced. */
+@Command(name = "cp", mixinStandardHelpOptions = true,
+        description = "Copies a local file to oss://bucket/key, or an object to a local path, paced on the client"
+                + " (--limit) and/or by OSS (--traffic-limit), with a progress bar; every byte is checked by CRC-64."
+                + " Credentials come from OSS_ACCESS_KEY_ID and OSS_ACCESS_KEY_SECRET (and OSS_SESSION_TOKEN).",
+        footer = {"", "Exit codes: 0 ok, 1 transfer or CRC-64 failure (or an OSS error), 2 bad usage."})
+final class CpCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @ParentCommand
+    private SluiceCommand parent;
+
+    @Mixin
+    private OssOptions oss;
+
+    @Parameters(index = "0", paramLabel = "SRC", description = "A local file, or oss://bucket/key.")
+    private String source;
+
+    @Parameters(index = "1", paramLabel = "DST",
+            description = "oss://bucket/key (oss://bucket/ keeps the file's name), or a local file or folder.")
+    private String destination;
+
+    @Option(names = "--limit", paramLabel = "RATE", description = "Client-side limit, e.g. 8MiB/s (default: none).")
+    private DataRate limit;
+
+    @Option(names = "--limiter", paramLabel = "NAME", defaultValue = "leaky-bucket",
+            description = "Client-side rate limiter for --limit, by provider name (default: ${DEFAULT-VALUE}).")
+    private String limiter;
+
+    @Option(names = "--traffic-limit", paramLabel = "RATE",
+            description = "Asks OSS to cap the connection (x-oss-traffic-limit), 819200..838860800 bit/s.")
+    private DataRate trafficLimit;
+
+    /** Made by picocli. */
+    CpCommand() {
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Optional<OssLocation> from = location(source);
+        Optional<OssLocation> to = location(destination);
+        if (from.isPresent() == to.isPresent()) {
+            throw usage("cp copies between a local path and oss://bucket/key; got " + (from.isPresent() ? "two objects"
+                    : "two local paths"));
+        }
+        DataRate rate = limit == null ? DataRate.UNLIMITED : limit;
+        long burstNanos = rate.isUnlimited() ? 0 : rate.nanosToSend(Pacer.DEFAULT_CHUNK.bytes()) / 2;
+        TransferProgress progress = new TransferProgress(from.isPresent() ? "download" : "upload", 0, burstNanos,
+                Ticker.system());
+        Pacer pacer = Pacer.of(limiter().create(RateLimiterSpec.of(rate)));
+        PacingMiddleware pacing = PacingMiddleware.builder().uploads(pacer).downloads(pacer)
+                .uploadListener(request -> progress).downloadListener(request -> progress).build();
+        OssClientBuilder builder = oss.client(spec, parent.environment(), Optional.of(pacing));
+        TrafficLimitOption.of(spec, trafficLimit).ifPresent(builder::trafficLimit);
+        try (OssClient client = builder.build()) {
+            return to.isPresent() ? upload(client, Path.of(source), to.get(), progress)
+                    : download(client, from.get(), Path.of(destination), progress);
+        }
+    }
+
+    private int upload(OssClient client, Path file, OssLocation target, TransferProgress progress) throws Exception {
+        if (!Files.isRegularFile(file)) {
+            throw usage("SRC " + file + " is not a file");
+        }
+        OssLocation object = target.orIn(file.getFileName().toString());
+        TransferProgress sized = progress;
+        sized.total(Files.size(file));
+        long crc;
+        try (ProgressBar bar = ProgressBar.show(sized, spec.commandLine().getErr())) {
+            crc = client.putObject(object.bucket(), object.key(), file).crc64();
+            sized.lastByteArrivedNow();
+        }
+        report("uploaded", file.toString(), object.toString(), sized, crc);
+        return ExitCode.OK;
+    }
+
+    private int download(OssClient client, OssLocation object, Path target, TransferProgress progress) throws Exception {
+        if (object.key().isEmpty() || object.key().endsWith("/")) {
+            throw usage("SRC " + object + " names no object: write oss://bucket/key");
+        }
+        Path file = Files.isDirectory(target) ? target.resolve(object.key().substring(object.key().lastIndexOf('/') + 1))
+                : target;
+        ObjectMetadata head = client.headObject(object.bucket(), object.key());
+        TransferProgress sized = progress;
+        sized.total(head.contentLength());
+        try (ProgressBar bar = ProgressBar.show(sized, spec.commandLine().getErr())) {
+            client.getObject(object.bucket(), object.key(), file);
+        }
+        report("downloaded", object.toString(), file.toString(), sized, head.crc64().orElse(-1));
+        return ExitCode.OK;
+    }
+
+    private void report(String what, String from, String to, TransferProgress progress, long crc) {
+        double seconds = progress.elapsedNanos() / 1e9;
+        spec.commandLine().getOut().printf(Locale.ROOT, "%s %s to %s: %s B in %.1f s%s%s%n", what, from, to,
+                Figures.grouped(progress.bytes()), seconds,
+                progress.measuredBytesPerSecond().isPresent()
+                        ? ", " + Figures.rate(progress.measuredBytesPerSecond().getAsDouble()) : "",
+                crc == -1 ? "" : ", CRC-64 " + Crc64.toDecimal(crc) + " checked");
+        spec.commandLine().getOut().flush();
+    }
+
+    private RateLimiterProvider limiter() {
+        ProviderRegistry registry = ProviderRegistry.load(CpCommand.class.getClassLoader());
+        return registry.findRateLimiter(limiter).orElseThrow(() -> usage("--limiter \"" + limiter
+                + "\" is not available: known limiters: " + String.join(", ", registry.rateLimiterNames())));
+    }
+
+    private Optional<OssLocation> location(String text) {
+        try {
+            return OssLocation.parse(text);
+        } catch (IllegalArgumentException refused) {
+            throw usage(refused.getMessage());
+        }
+    }
+
+    private ParameterException usage(String message) {
+        return new ParameterException(spec.commandLine(), message);
+    }
+}
