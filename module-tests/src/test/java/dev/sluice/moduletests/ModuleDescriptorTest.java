@@ -58,7 +58,7 @@ class ModuleDescriptorTest {
 
     @ParameterizedTest
     @EnumSource(SluiceModule.class)
-    void opensOnlyInternalXmlPackagesToJackson(SluiceModule module) {
+    void opensOnlyWhatReflectionNeedsAndOnlyToThatLibrary(SluiceModule module) {
         ModuleDescriptor descriptor = descriptor(module);
 
         assertFalse(descriptor.isOpen(), module.moduleName + " is an open module");
