@@ -50,8 +50,9 @@ import java.util.regex.Pattern;
  * a large dependency and non-blocking pacing for no gain at loopback scale.
  *
  * <p>The resource-pool and bucket requester QoS APIs (reference section 3) are served from memory, with
- * every validation rule of the reference; pools are declared on the builder with
- * {@link Builder#resourcePool}, since OSS has no public API to create them. A bounded pool of 256
+ * every validation rule of the reference; pools are declared on the builder, since OSS has no public API
+ * to create them: {@code .resourcePool("pool-ai", QosLimits.bandwidth(100, -1, -1, 100, -1, -1), "ai-bucket")}
+ * (Gbit/s; see {@link Builder#resourcePool}). A bounded pool of 256
  * threads serves 200 simultaneous transfers with room for control requests.
  */
 public final class OssEmulator implements AutoCloseable {

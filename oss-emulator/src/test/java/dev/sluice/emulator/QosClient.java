@@ -25,18 +25,21 @@ final class QosClient {
 
     /** A region-level request: {@code http://127.0.0.1:port/?query}, V4-signed for the region resource. */
     HttpResponse<byte[]> region(String method, String query, String body) throws IOException, InterruptedException {
-        URI uri = URI.create(client.emulator.endpoint() + "/?" + query);
-        return send(method, uri, body);
+        return send(method, URI.create(client.emulator.endpoint() + "/?" + query), body);
     }
 
-    /** A bucket-level request: {@code http://127.0.0.1:port/bucket/?query}. */
-    HttpResponse<byte[]> bucket(String method, String bucket, String query, String body) throws IOException, InterruptedException {
-        return send(method, client.uri(bucket, null, query), body);
+    /** A bucket-level request: {@code http://127.0.0.1:port/bucket/?query}, with more headers (name, value...). */
+    HttpResponse<byte[]> bucket(String method, String bucket, String query, String body, String... headers)
+            throws IOException, InterruptedException {
+        return send(method, client.uri(bucket, null, query), body, headers);
     }
 
-    private HttpResponse<byte[]> send(String method, URI uri, String body) throws IOException, InterruptedException {
-        String[] headers = body == null ? new String[0] : new String[] {"Content-Type", "application/xml"};
-        return client.send(client.signV4(client.request(method, uri, headers)),
+    private HttpResponse<byte[]> send(String method, URI uri, String body, String... extra) throws IOException, InterruptedException {
+        List<String> headers = new ArrayList<>(List.of(extra));
+        if (body != null) {
+            headers.addAll(List.of("Content-Type", "application/xml"));
+        }
+        return client.send(client.signV4(client.request(method, uri, headers.toArray(new String[0]))),
                 body == null ? null : body.getBytes(StandardCharsets.UTF_8));
     }
 

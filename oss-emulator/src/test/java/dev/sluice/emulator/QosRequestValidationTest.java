@@ -11,6 +11,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -95,6 +98,26 @@ class QosRequestValidationTest {
 
         assertError(400, "MalformedXML", "0042-00000201", refused);
         assertTrue(xml(refused, "Message").startsWith("The XML you provided was not well-formed"), xml(refused, "Message"));
+    }
+
+    @Test
+    void checksTheContentMd5OfAPutBodyWhenSent() throws Exception {
+        String body = qos(20, -1, -1, -1, -1, -1);
+        String md5 = Base64.getEncoder().encodeToString(MessageDigest.getInstance("MD5").digest(body.getBytes(StandardCharsets.UTF_8)));
+
+        assertOk(200, qos.bucket("PUT", BUCKET, "qosInfo", body, "Content-MD5", md5));
+        assertError(400, "InvalidDigest", "0016-00000101", qos.bucket("PUT", BUCKET, "qosInfo", qos(21, -1, -1, -1, -1, -1),
+                "Content-MD5", md5));
+    }
+
+    @Test
+    void refusesABodyOver64KiB() throws Exception {
+        String body = "<QoSConfiguration>" + " ".repeat(64 * 1024) + "</QoSConfiguration>";
+
+        HttpResponse<byte[]> refused = qos.bucket("PUT", BUCKET, "qosInfo", body);
+
+        assertError(400, "MalformedXML", "0042-00000201", refused);
+        assertEquals("a QoSConfiguration body is at most 65536 B", xml(refused, "Message"));
     }
 
     @Test

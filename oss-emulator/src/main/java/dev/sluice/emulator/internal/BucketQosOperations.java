@@ -32,7 +32,7 @@ final class BucketQosOperations {
     private void bucketQos(OssRequest request, Reply reply) throws IOException {
         switch (request.method()) {
             case "PUT":
-                state.putBucketQos(request.bucket(), QosRequests.body(reply));
+                state.putBucketQos(request.bucket(), QosRequests.body(request, reply));
                 QosRequests.ok(reply);
                 return;
             case "GET":
@@ -52,7 +52,7 @@ final class BucketQosOperations {
         switch (request.method()) {
             case "PUT":
                 String put = QosRequests.requester(request);
-                state.putBucketRequester(bucket, put, QosRequests.body(reply));
+                state.putBucketRequester(bucket, put, QosRequests.body(request, reply));
                 QosRequests.ok(reply);
                 return;
             case "GET":

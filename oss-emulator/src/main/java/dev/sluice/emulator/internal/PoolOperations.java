@@ -54,7 +54,8 @@ final class PoolOperations {
         switch (request.method()) {
             case "PUT":
                 String put = QosRequests.requester(request);
-                state.putPoolRequester(pool, put, QosRequests.body(reply));
+                state.pool(pool); // an unknown pool first, whatever the body
+                state.putPoolRequester(pool, put, QosRequests.body(request, reply));
                 QosRequests.ok(reply);
                 return;
             case "GET":
@@ -67,9 +68,7 @@ final class PoolOperations {
                         + state.poolRequester(pool, requester).toXml()));
                 return;
             case "DELETE":
-                String deleted = QosRequests.requester(request);
-                state.pool(pool);
-                state.deletePoolRequester(pool, deleted);
+                state.deletePoolRequester(pool, QosRequests.requester(request));
                 QosRequests.ok(reply);
                 return;
             default:

@@ -15,7 +15,7 @@ import javax.xml.stream.XMLStreamReader;
  */
 final class QosBody {
 
-    /** A body larger than this is no QoSConfiguration; reading stops there. */
+    /** A body larger than this is no QoSConfiguration. */
     static final int MAX_BYTES = 64 * 1024;
 
     private static final XMLInputFactory FACTORY = Xml.hardenedInputFactory();
@@ -26,7 +26,7 @@ final class QosBody {
     static QosConfig parse(InputStream body) {
         Map<QosItem, Long> items = new EnumMap<>(QosItem.class);
         try {
-            XMLStreamReader reader = FACTORY.createXMLStreamReader(new BoundedInputStream(body, MAX_BYTES));
+            XMLStreamReader reader = FACTORY.createXMLStreamReader(body);
             int depth = 0;
             StringBuilder text = new StringBuilder();
             while (reader.hasNext()) {

@@ -1,6 +1,9 @@
 package dev.sluice.emulator.internal;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.util.Base64;
 
 /** What the pool-level and bucket-level QoS operations share: parameters, bodies and answers. */
 final class QosRequests {
@@ -30,8 +33,24 @@ final class QosRequests {
         return pool;
     }
 
-    static QosConfig body(Reply reply) {
-        return QosBody.parse(reply.requestBody());
+    /**
+     * The {@code QoSConfiguration} of a Put: at most {@link QosBody#MAX_BYTES}, and matching its
+     * {@code Content-MD5} when sent (oss2 sends one for PutBucketQoSInfo).
+     */
+    static QosConfig body(OssRequest request, Reply reply) throws IOException {
+        byte[] body;
+        try (InputStream in = reply.requestBody()) {
+            body = in.readNBytes(QosBody.MAX_BYTES + 1);
+        }
+        if (body.length > QosBody.MAX_BYTES) {
+            throw ErrorCodes.malformedXml("a QoSConfiguration body is at most " + QosBody.MAX_BYTES + " B");
+        }
+        String contentMd5 = request.header("Content-MD5");
+        if (contentMd5 != null && !contentMd5.trim().equals(Base64.getEncoder().encodeToString(BlobStore.md5().digest(body)))) {
+            throw new OssError(400, "InvalidDigest", "The Content-MD5 you specified did not match what we received.",
+                    ErrorCodes.EC_INVALID_DIGEST);
+        }
+        return QosBody.parse(new ByteArrayInputStream(body));
     }
 
     /** {@code <RequesterQoSInfo>}, as Get returns it and List repeats it. */
