@@ -113,6 +113,18 @@ class BucketQosTest {
     }
 
     @Test
+    void acceptsV1SignaturesWhoseSubResourcesIncludeTheQosParameters() throws Exception {
+        String query = "requesterQosInfo&qosRequester=v1-signed";
+        HttpResponse<byte[]> put = qos.client.send(qos.client.signV1(qos.client.request("PUT", qos.client.uri("sparse-bucket", null, query),
+                "Content-Type", "application/xml")), qos(8, -1, -1, -1, -1, -1).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        HttpResponse<byte[]> get = qos.client.send(qos.client.signV1(qos.client.request("GET", qos.client.uri("sparse-bucket", null, query))),
+                null);
+
+        assertOk(200, put);
+        assertEquals(List.of(8L, -1L, -1L, -1L, -1L, -1L), items(get));
+    }
+
+    @Test
     void listsNoRequestersOfABucketWithoutAny() throws Exception {
         HttpResponse<byte[]> response = qos.bucket("GET", "qos-bucket", "requesterQosInfo", null);
 
