@@ -47,7 +47,7 @@ final class QosRequests {
         }
         String contentMd5 = request.header("Content-MD5");
         if (contentMd5 != null && !contentMd5.trim().equals(Base64.getEncoder().encodeToString(BlobStore.md5().digest(body)))) {
-            throw new OssError(400, "InvalidDigest", "The Content-MD5 you specified did not match what we received.",
+            throw new OssError(400, "InvalidDigest", "The Content-MD5 you specified is not valid.",
                     ErrorCodes.EC_INVALID_DIGEST);
         }
         return QosBody.parse(new ByteArrayInputStream(body));
