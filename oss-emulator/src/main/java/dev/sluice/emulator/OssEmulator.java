@@ -5,6 +5,7 @@ import dev.sluice.api.DataSize;
 import dev.sluice.emulator.internal.CommandLine;
 import dev.sluice.emulator.internal.EmulatorConfig;
 import dev.sluice.emulator.internal.EmulatorServer;
+import dev.sluice.emulator.internal.PoolDefinition;
 import dev.sluice.throttle.LeakyBucket;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,9 +13,12 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -43,7 +47,12 @@ import java.util.regex.Pattern;
  * dependency for a test-scoped module), it serves blocking streams, which is exactly what
  * {@code ThrottledInputStream} and {@code ThrottledOutputStream} pace, and its handlers see each request
  * on its own thread, so a paced or stalled transfer never holds up another. Netty (Micronaut) would bring
- * a large dependency and non-blocking pacing for no gain at loopback scale. A bounded pool of 256
+ * a large dependency and non-blocking pacing for no gain at loopback scale.
+ *
+ * <p>The resource-pool and bucket requester QoS APIs (reference section 3) are served from memory, with
+ * every validation rule of the reference; pools are declared on the builder, since OSS has no public API
+ * to create them: {@code .resourcePool("pool-ai", QosLimits.bandwidth(100, -1, -1, 100, -1, -1), "ai-bucket")}
+ * (Gbit/s; see {@link Builder#resourcePool}). A bounded pool of 256
  * threads serves 200 simultaneous transfers with room for control requests.
  */
 public final class OssEmulator implements AutoCloseable {
@@ -115,10 +124,15 @@ public final class OssEmulator implements AutoCloseable {
 
         private static final Pattern REGION = Pattern.compile("[a-z0-9][a-z0-9-]*");
         private static final Pattern BUCKET = Pattern.compile("[a-z0-9][a-z0-9-]{1,61}[a-z0-9]");
+        /** Reference 3.1: resource pools per account, buckets per pool. */
+        private static final int MAX_POOLS = 100;
+        private static final int MAX_POOL_BUCKETS = 100;
 
         private final Map<String, Credentials> credentials = new LinkedHashMap<>();
         private final List<String> buckets = new ArrayList<>();
         private final List<Fault> faults = new ArrayList<>();
+        private final Map<String, PoolDefinition> pools = new LinkedHashMap<>();
+        private final Set<String> pooledBuckets = new HashSet<>();
         private String region = "cn-hangzhou";
         private Path storageDirectory;
         private int port;
@@ -169,6 +183,40 @@ public final class OssEmulator implements AutoCloseable {
                         + " lower-case letters, digits and hyphens, not starting or ending with a hyphen");
             }
             buckets.add(name);
+            return this;
+        }
+
+        /**
+         * A resource pool with its QoS and the buckets attached to it, which exist from the start (as
+         * {@link #bucket}); at most 100 pools of at most 100 buckets, a bucket in one pool only.
+         *
+         * @throws IllegalArgumentException if the name breaks the bucket naming rules or is taken, {@code qos}
+         *     is null, a bucket name is bad or already in a pool, or a limit is exceeded
+         */
+        public Builder resourcePool(String name, QosLimits qos, String... buckets) {
+            if (name == null || !BUCKET.matcher(name).matches()) {
+                throw new IllegalArgumentException("resource pool name \"" + name + "\" must be 3..63 lower-case letters,"
+                        + " digits and hyphens, not starting or ending with a hyphen");
+            }
+            if (qos == null || buckets == null) {
+                throw new IllegalArgumentException("the QoS and the buckets of resource pool " + name + " must not be null");
+            }
+            if (pools.containsKey(name) || pools.size() == MAX_POOLS) {
+                throw new IllegalArgumentException("resource pool " + name + (pools.containsKey(name) ? " is declared twice"
+                        : " would be pool " + (MAX_POOLS + 1) + ": at most " + MAX_POOLS + " resource pools"));
+            }
+            if (buckets.length > MAX_POOL_BUCKETS) {
+                throw new IllegalArgumentException("resource pool " + name + " has " + buckets.length + " buckets: at most "
+                        + MAX_POOL_BUCKETS);
+            }
+            for (String bucket : buckets) {
+                if (bucket != null && (pooledBuckets.contains(bucket) || Arrays.stream(buckets).filter(bucket::equals).count() > 1)) {
+                    throw new IllegalArgumentException("bucket " + bucket + " is already in a resource pool");
+                }
+                bucket(bucket);
+            }
+            pooledBuckets.addAll(Arrays.asList(buckets));
+            pools.put(name, new PoolDefinition(name, qos, List.of(buckets)));
             return this;
         }
 
@@ -249,7 +297,7 @@ public final class OssEmulator implements AutoCloseable {
                 throw new IllegalArgumentException("at least one key pair is required: the emulator verifies every signature");
             }
             EmulatorConfig config = new EmulatorConfig(Map.copyOf(credentials), region, List.copyOf(buckets),
-                    storageDirectory, port, clock, burst, List.copyOf(faults));
+                    storageDirectory, port, clock, burst, List.copyOf(faults), List.copyOf(pools.values()));
             try {
                 return new OssEmulator(EmulatorServer.start(config));
             } catch (IOException e) {

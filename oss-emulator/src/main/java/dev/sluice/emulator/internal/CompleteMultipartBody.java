@@ -20,7 +20,7 @@ final class CompleteMultipartBody {
     record PartReference(int number, String etag) {
     }
 
-    private static final XMLInputFactory FACTORY = factory();
+    private static final XMLInputFactory FACTORY = Xml.hardenedInputFactory();
 
     private CompleteMultipartBody() {
     }
@@ -74,12 +74,5 @@ final class CompleteMultipartBody {
         } catch (NumberFormatException e) {
             throw ErrorCodes.malformedXml("PartNumber \"" + text + "\" is not a number");
         }
-    }
-
-    private static XMLInputFactory factory() {
-        XMLInputFactory factory = XMLInputFactory.newFactory();
-        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-        return factory;
     }
 }

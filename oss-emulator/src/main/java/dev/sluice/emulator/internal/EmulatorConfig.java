@@ -19,14 +19,16 @@ import java.util.Map;
  * @param clock signature dates and expiry
  * @param burst the burst of each traffic-limit bucket
  * @param faults the faults in force from the start
+ * @param pools the resource pools, whose buckets are among {@code buckets}
  */
 public record EmulatorConfig(Map<String, Credentials> credentials, String region, List<String> buckets,
-        Path storageDirectory, int port, Clock clock, DataSize burst, List<Fault> faults) {
+        Path storageDirectory, int port, Clock clock, DataSize burst, List<Fault> faults,
+        List<PoolDefinition> pools) {
 
     /** Secrets stay out: only the key ids are named. */
     @Override
     public String toString() {
         return "EmulatorConfig[keys=" + credentials.keySet() + ", region=" + region + ", buckets=" + buckets
-                + ", storage=" + (storageDirectory == null ? "memory" : storageDirectory) + ", port=" + port + "]";
+                + ", storage=" + (storageDirectory == null ? "memory" : storageDirectory) + ", port=" + port + ", pools=" + pools + "]";
     }
 }

@@ -1,7 +1,7 @@
 package dev.sluice.emulator.internal;
 
 /**
- * The errors the emulator answers. ECs quoted in the protocol reference (sections 1.2, 2, 4) are exact;
+ * The errors the emulator answers. ECs quoted in the protocol reference (sections 1.2, 2, 3.3, 4) are exact;
  * the ones marked "assumed" are not in the reference and only have to be stable.
  */
 final class ErrorCodes {
@@ -39,6 +39,34 @@ final class ErrorCodes {
     static final String EC_MALFORMED_XML = "0042-00000201";
     static final String EC_INVALID_DIGEST = "0016-00000101";
     static final String EC_NOT_IMPLEMENTED = "0000-00000501";
+    /** Reference 3.3 rule 8: qosRequester empty or over 1024 characters. */
+    static final String EC_QOS_REQUESTER = "0004-00000101";
+    /** Reference 3.3 rule 9: the root of a Put body is not QoSConfiguration. */
+    static final String EC_QOS_ROOT = "0004-00000102";
+    /** Reference 3.3 rule 9: an item is empty or not an integer. */
+    static final String EC_QOS_NOT_INTEGER = "0004-00000103";
+    /** Reference 3.3 rule 9: TotalQps invalid (here: below -1). */
+    static final String EC_QOS_TOTAL_QPS = "0004-00000110";
+    /** Reference 3.3 rule 9, "values consistent": here a component above its total (rule 2). */
+    static final String EC_QOS_INCONSISTENT = "0004-00000114";
+    /** Assumed: an item other than TotalQps below -1 (rule 1). */
+    static final String EC_QOS_RANGE = "0004-00000111";
+    /** Assumed: a bucket item above the pool's item (rule 3). */
+    static final String EC_QOS_BUCKET_ABOVE_POOL = "0004-00000115";
+    /** Assumed: a pool-level requester item above the pool's item (rule 4). */
+    static final String EC_QOS_REQUESTER_ABOVE_POOL = "0004-00000116";
+    /** Assumed: the pool's requesters together above the pool's item (rule 4). */
+    static final String EC_QOS_REQUESTERS_SUM = "0004-00000117";
+    /** Assumed: a bucket-level requester item above the bucket's item (rule 5). */
+    static final String EC_QOS_REQUESTER_ABOVE_BUCKET = "0004-00000118";
+    /** Assumed: a limited requester bandwidth item under 5 Gbit/s (rule 6). */
+    static final String EC_QOS_REQUESTER_MINIMUM = "0004-00000119";
+    /** Assumed: a 301st requester configuration in a pool or bucket (reference 3.1). */
+    static final String EC_QOS_TOO_MANY_REQUESTERS = "0004-00000120";
+    /** Assumed: the resource pool does not exist (404 and its message are from reference 3.3 rule 10). */
+    static final String EC_NO_SUCH_RESOURCE_POOL = "0004-00000121";
+    /** Assumed: no QoS configuration for the requester. */
+    static final String EC_NO_SUCH_REQUESTER = "0004-00000122";
     /** Marks errors a {@link dev.sluice.emulator.Fault} injected. */
     static final String EC_INJECTED = "0000-00000000";
 
@@ -70,6 +98,22 @@ final class ErrorCodes {
         return new OssError(403, "SignatureDoesNotMatch",
                 "The request signature we calculated does not match the signature you provided. Check your key and signing method.",
                 EC_SIGNATURE_MISMATCH);
+    }
+
+    /** A QoS rule broken (reference 3.3; status 400 and the code are unverified there). */
+    static OssError qos(String message, String ec) {
+        return new OssError(400, "InvalidArgument", message, ec);
+    }
+
+    /** Code assumed ("likely NoSuchResourcePool"); status and message observed by the oss2 tests. */
+    static OssError noSuchResourcePool() {
+        return new OssError(404, "NoSuchResourcePool", "The specified resource pool does not exist.", EC_NO_SUCH_RESOURCE_POOL);
+    }
+
+    /** Status, code and message assumed. */
+    static OssError noSuchRequester() {
+        return new OssError(404, "NoSuchQosRequester", "The specified requester QoS configuration does not exist.",
+                EC_NO_SUCH_REQUESTER);
     }
 
     static OssError malformedXml(String message) {

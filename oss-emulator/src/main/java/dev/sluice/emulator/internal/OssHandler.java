@@ -22,6 +22,8 @@ final class OssHandler implements HttpHandler {
     private final Authenticator authenticator;
     private final ObjectOperations objects;
     private final MultipartOperations multipart;
+    private final PoolOperations pools;
+    private final BucketQosOperations bucketQos;
     private final AtomicLong requests = new AtomicLong();
     private final long instance = ThreadLocalRandom.current().nextLong();
 
@@ -32,6 +34,9 @@ final class OssHandler implements HttpHandler {
         this.authenticator = new Authenticator(config);
         this.objects = new ObjectOperations(storage, config.clock());
         this.multipart = new MultipartOperations(storage, config.clock());
+        QosState qos = new QosState(config.pools(), config.clock().instant());
+        this.pools = new PoolOperations(qos, config.region());
+        this.bucketQos = new BucketQosOperations(qos);
     }
 
     @Override
@@ -70,12 +75,12 @@ final class OssHandler implements HttpHandler {
         }
     }
 
-    /**
-     * Region-level requests ({@code /?resourcePool...}). The resource-pool QoS admin APIs (reference
-     * section 3) belong here, next to {@link #bucketLevel} for the bucket requester QoS APIs.
-     */
-    private void regionLevel(OssRequest request, Reply reply) {
-        throw notImplemented(request);
+    /** Region-level requests: the resource-pool QoS operations (reference 3.4). */
+    private void regionLevel(OssRequest request, Reply reply) throws IOException {
+        if (!PoolOperations.handles(request.query())) {
+            throw notImplemented(request);
+        }
+        pools.handle(request, reply);
     }
 
     private void bucketLevel(OssRequest request, Reply reply) throws IOException {
@@ -84,7 +89,10 @@ final class OssHandler implements HttpHandler {
             return;
         }
         storage.bucket(request.bucket());
-        throw notImplemented(request);
+        if (!BucketQosOperations.handles(request.query())) {
+            throw notImplemented(request);
+        }
+        bucketQos.handle(request, reply);
     }
 
     private void objectLevel(OssRequest request, Reply reply) throws IOException {
