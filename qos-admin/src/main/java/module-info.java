@@ -12,4 +12,6 @@ module dev.sluice.qos {
 
     exports dev.sluice.qos;
 
+    // Jackson binds the XML documents reflectively; nothing else may see them
+    opens dev.sluice.qos.internal.xml to com.fasterxml.jackson.databind;
 }
