@@ -160,13 +160,17 @@ public final class QosAdminClient implements AutoCloseable {
     // ---- bucket QoS ----
 
     /**
-     * PutBucketQoSInfo: sets the QoS of {@code bucket}.
+     * PutBucketQoSInfo: sets the QoS of {@code bucket}. With pre-flight on, first finds the bucket's resource pool
+     * (walking ListResourcePools and ListResourcePoolBuckets) and refuses a value over the pool's item.
      *
      * @throws InvalidQosConfigurationException if an item exceeds its total (nothing is sent)
      */
     public void putBucketQosInfo(String bucket, QoSConfiguration qos) throws IOException {
         OssResource resource = OssResource.bucket(bucket);
         checkConfiguration(qos);
+        if (preflight && validate) {
+            Preflight.checkBucket(this, bucket, qos);
+        }
         exchange.put(uris.bucket(bucket, Query.of("qosInfo")), resource, QosDocuments.toXml(qos));
     }
 

@@ -95,10 +95,11 @@ public final class QosAdminClientBuilder {
     }
 
     /**
-     * Whether a requester Put first reads its parent (the pool and its requesters, or the bucket) and refuses a
-     * value over the parent's item, or, in a pool, a sum over the requesters above the pool's item; default
-     * off. It costs two or more requests per Put and is a best effort: another writer may change the parent
-     * in between.
+     * Whether a Put first reads its parent (for a pool requester the pool and its requesters, for a bucket
+     * requester the bucket, for a bucket the pool it is in) and refuses a value over the parent's item, or, in a
+     * pool, a sum over the requesters above the pool's item; default off. It costs one or more requests per
+     * Put (a bucket's pool is found by walking the pools) and is a best effort: another writer may change the
+     * parent in between.
      */
     public QosAdminClientBuilder preflight(boolean enabled) {
         settings.preflight = enabled;

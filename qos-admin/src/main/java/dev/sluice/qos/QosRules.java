@@ -77,11 +77,15 @@ final class QosRules {
         return pool;
     }
 
-    /** Rules 4 and 5, one item: a requester item fits under the parent's item. */
-    static InvalidQosConfigurationException exceedsParent(QosBandwidthItem item, QosBandwidth value, String requester,
+    /**
+     * Rules 3, 4 and 5, one item: a bucket or requester item fits under the parent's item; {@code subject} is
+     * {@code requester <uid>} or {@code bucket <name>}, {@code parentName} {@code resource pool <name>} or
+     * {@code bucket <name>}.
+     */
+    static InvalidQosConfigurationException exceedsParent(QosBandwidthItem item, QosBandwidth value, String subject,
             QosBandwidth parent, String parentName) {
         return new InvalidQosConfigurationException(item.xmlName(), value, String.format(Locale.ROOT,
-                "%s %s for requester %s exceeds %s %s of %s", item.xmlName(), value, requester, item.xmlName(),
+                "%s %s for %s exceeds %s %s of %s", item.xmlName(), value, subject, item.xmlName(),
                 parent, parentName));
     }
 

@@ -95,6 +95,37 @@ class PreflightTest {
     }
 
     @Test
+    void refusesABucketItemAboveThePoolItemOfThePoolTheBucketIsIn() {
+        transport.answering(sent -> RecordingTransport.ok(
+                sent.query().startsWith("resourcePoolInfo&resourcePool=pool-b") ? POOL_INFO
+                : sent.query().startsWith("resourcePoolBuckets&resourcePool=pool-a")
+                        ? "<ListResourcePoolBucketsResult><IsTruncated>false</IsTruncated><ResourcePoolBucket><Name>other"
+                                + "</Name></ResourcePoolBucket></ListResourcePoolBucketsResult>"
+                : sent.query().startsWith("resourcePoolBuckets&resourcePool=pool-b")
+                        ? "<ListResourcePoolBucketsResult><IsTruncated>false</IsTruncated><ResourcePoolBucket><Name>"
+                                + "examplebucket</Name></ResourcePoolBucket></ListResourcePoolBucketsResult>"
+                : "<ListResourcePoolsResult><IsTruncated>false</IsTruncated><ResourcePool><Name>pool-a</Name>"
+                        + "</ResourcePool><ResourcePool><Name>pool-b</Name></ResourcePool></ListResourcePoolsResult>"));
+
+        InvalidQosConfigurationException e = assertThrows(InvalidQosConfigurationException.class,
+                () -> client.putBucketQosInfo("examplebucket", totalUpload(12)));
+
+        assertEquals("TotalUploadBandwidth 12 Gbit/s for bucket examplebucket exceeds TotalUploadBandwidth 10 Gbit/s of"
+                + " resource pool pool-b", e.getMessage());
+        assertEquals(List.of("GET", "GET", "GET", "GET"), methods());
+    }
+
+    @Test
+    void aBucketInNoPoolHasNoParentToCheckAgainst() throws Exception {
+        transport.answering(sent -> RecordingTransport.ok(sent.method().equals("PUT") ? ""
+                : "<ListResourcePoolsResult><IsTruncated>false</IsTruncated></ListResourcePoolsResult>"));
+
+        client.putBucketQosInfo("examplebucket", totalUpload(12));
+
+        assertEquals(List.of("GET", "PUT"), methods());
+    }
+
+    @Test
     void withoutPreflightOnlyThePutIsSent() throws Exception {
         QosClients.on(transport).build().putResourcePoolRequesterQosInfo(POOL, "D", totalUpload(20));
 
