@@ -4,6 +4,7 @@ import dev.sluice.api.DataRate;
 import dev.sluice.cli.Main;
 import dev.sluice.emulator.OssEmulator;
 import dev.sluice.oss.TrafficLimit;
+import dev.sluice.qos.QosBandwidth;
 import dev.sluice.testkit.RateLimiterContract;
 import dev.sluice.throttle.bucket4j.Bucket4jRateLimiter;
 import dev.sluice.throttle.LeakyBucket;
@@ -45,6 +46,13 @@ enum SluiceModule {
                     "com.fasterxml.jackson.dataformat.xml", "com.fasterxml.jackson.databind",
                     "com.fasterxml.jackson.annotation", "java.xml"),
             Set.of("dev.sluice.oss.internal.xml to [com.fasterxml.jackson.databind]")),
+
+    QOS_ADMIN("sluice-qos-admin", "dev.sluice.qos", QosBandwidth.class,
+            Set.of("dev.sluice.qos"),
+            Set.of("mandated java.base", "transitive dev.sluice.api", "transitive dev.sluice.oss",
+                    "com.fasterxml.jackson.dataformat.xml", "com.fasterxml.jackson.databind",
+                    "com.fasterxml.jackson.annotation"),
+            Set.of("dev.sluice.qos.internal.xml to [com.fasterxml.jackson.databind]")),
 
     OSS_EMULATOR("sluice-oss-emulator", "dev.sluice.emulator", OssEmulator.class,
             Set.of("dev.sluice.emulator"),

@@ -1,0 +1,156 @@
+package dev.sluice.qos.internal;
+
+import dev.sluice.api.Body;
+import dev.sluice.api.Credentials;
+import dev.sluice.api.Headers;
+import dev.sluice.api.Request;
+import dev.sluice.api.Response;
+import dev.sluice.api.Transport;
+import dev.sluice.oss.OssResource;
+import dev.sluice.oss.OssServiceException;
+import dev.sluice.oss.OssV4Signer;
+import dev.sluice.oss.OssXmlMapper;
+import dev.sluice.qos.internal.xml.ErrorXml;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * Sends one QoS request: signs it with V4 at the clock's instant for the resource it addresses, sends it
+ * over the transport, waits, and returns the body of a 2xx answer or throws the {@link OssServiceException}
+ * of any other. The {@code oss} module's own exchange is internal to it, hence this small one.
+ */
+public final class QosExchange {
+
+    /** The largest response body read into memory; QoS documents are a few KiB. */
+    static final int MAX_DOCUMENT_BYTES = 1 << 20;
+    private static final int MAX_TEXT_MESSAGE = 200;
+
+    private final Transport transport;
+    private final OssV4Signer signer;
+    private final Credentials credentials;
+    private final Clock clock;
+
+    /** Sends through {@code transport}, signing with {@code signer} and {@code credentials} at {@code clock}'s instant. */
+    public QosExchange(Transport transport, OssV4Signer signer, Credentials credentials, Clock clock) {
+        this.transport = transport;
+        this.signer = signer;
+        this.credentials = credentials;
+        this.clock = clock;
+    }
+
+    /** GETs {@code uri} and reads the answer as {@code type}. */
+    public <T> T get(URI uri, OssResource resource, Class<T> type) throws IOException {
+        byte[] body = send(Request.of("GET", uri), resource);
+        try {
+            return OssXmlMapper.hardened().read(body, type);
+        } catch (IOException e) {
+            throw new IOException("OSS answered GET " + uri + " with a document that is not a "
+                    + type.getSimpleName().replace("Xml", "") + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** PUTs {@code document} as XML, with {@code Content-Type} and {@code Content-MD5}. */
+    public void put(URI uri, OssResource resource, Object document) throws IOException {
+        byte[] body = OssXmlMapper.hardened().write(document);
+        Request request = new Request("PUT", uri, Headers.of("Content-Type", "application/xml", "Content-MD5", md5(body)),
+                Body.ofBytes(body));
+        send(request, resource);
+    }
+
+    /** DELETEs {@code uri}; any 2xx (200, 204) is success. */
+    public void delete(URI uri, OssResource resource) throws IOException {
+        send(Request.of("DELETE", uri), resource);
+    }
+
+    /** Closes the transport. */
+    public void close() {
+        transport.close();
+    }
+
+    private byte[] send(Request request, OssResource resource) throws IOException {
+        Request signed = signer.sign(request, resource, credentials, clock.instant());
+        Response response = await(transport.send(signed));
+        byte[] body;
+        try {
+            body = await(BodyBytes.collect(response.body().publisher(), MAX_DOCUMENT_BYTES));
+        } catch (IOException unreadable) {
+            if (response.isSuccessful()) {
+                throw unreadable;
+            }
+            body = new byte[0]; // the status and headers still say what went wrong
+        }
+        if (!response.isSuccessful()) {
+            throw toException(response.status(), response.headers(), body);
+        }
+        return body;
+    }
+
+    private static OssServiceException toException(int status, Headers headers, byte[] body) {
+        String requestId = headers.first("x-oss-request-id").orElse("");
+        String ec = headers.first("x-oss-ec").orElse("");
+        ErrorXml error = null;
+        if (body.length > 0) {
+            try {
+                error = OssXmlMapper.hardened().read(body, ErrorXml.class);
+            } catch (IOException | RuntimeException notAnErrorDocument) {
+                // HTML from a proxy or hostile XML: reported as text below, never parsed further
+            }
+        }
+        if (error == null || (error.code == null && error.message == null)) {
+            String text = new String(body, StandardCharsets.UTF_8).strip().replaceAll("\\s+", " ");
+            text = text.length() <= MAX_TEXT_MESSAGE ? text : text.substring(0, MAX_TEXT_MESSAGE) + "...";
+            return new OssServiceException(status, "", text, requestId, "", ec, Map.of());
+        }
+        return new OssServiceException(status, error.code, error.message, orElse(error.requestId, requestId),
+                error.hostId, orElse(error.ec, ec), error.details());
+    }
+
+    private static String orElse(String value, String fallback) {
+        return value == null || value.isBlank() ? fallback : value;
+    }
+
+    private static String md5(byte[] body) {
+        try {
+            return Base64.getEncoder().encodeToString(MessageDigest.getInstance("MD5").digest(body));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has MD5", e);
+        }
+    }
+
+    /**
+     * Waits for {@code future}; an interrupt cancels it and keeps the interrupt flag, an {@link IOException}
+     * or {@link RuntimeException} cause is rethrown as it is.
+     */
+    static <T> T await(CompletableFuture<T> future) throws IOException {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            future.cancel(true);
+            Thread.currentThread().interrupt();
+            InterruptedIOException interrupted = new InterruptedIOException("interrupted while waiting for OSS");
+            interrupted.initCause(e);
+            throw interrupted;
+        } catch (CancellationException e) {
+            throw new IOException("the request was cancelled", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException) {
+                throw (IOException) cause;
+            }
+            if (cause instanceof RuntimeException) {
+                throw (RuntimeException) cause;
+            }
+            throw new IOException(cause);
+        }
+    }
+}
