@@ -3,12 +3,15 @@ package dev.sluice.qos;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Function;
 import java.util.Iterator;
 import java.util.Optional;
 
 /**
  * The rules of the QoS API that need the server's state (section 3.3, rules 3 to 5), checked by reading the
- * parent before a Put. Unlimited (-1) child items have no limit of their own and count for nothing
+ * parent before a Put, for the six bandwidths and the request-rate items alike. Unlimited (-1) child items have no limit of their own and count for nothing
  * in a sum; forbidden (0) ones count as 0.
  */
 final class Preflight {
@@ -22,6 +25,7 @@ final class Preflight {
         QoSConfiguration parent = client.getResourcePoolInfo(pool).configuration();
         checkItems(qos, "requester " + requester, parent, "resource pool " + pool);
         EnumMap<QosBandwidthItem, Long> others = new EnumMap<>(QosBandwidthItem.class);
+        Map<String, Long> otherQps = new HashMap<>();
         try {
             Iterator<RequesterQosInfo> infos = client.listResourcePoolRequesterQosInfos(pool).iterator();
             while (infos.hasNext()) {
@@ -30,6 +34,10 @@ final class Preflight {
                     for (QosBandwidthItem item : QosBandwidthItem.values()) {
                         QosBandwidth value = info.configuration().bandwidth(item);
                         others.merge(item, value.isLimited() ? (long) value.gigabitsPerSecond() : 0L, Long::sum);
+                    }
+                    for (QpsItem item : QpsItem.values()) {
+                        item.of(info.configuration()).filter(v -> !v.isUnlimited())
+                                .ifPresent(v -> otherQps.merge(item.field, (long) v.requestsPerSecond(), Long::sum));
                     }
                 }
             }
@@ -42,6 +50,16 @@ final class Preflight {
             long sum = others.getOrDefault(item, 0L) + value.gigabitsPerSecond();
             if (value.isLimited() && poolItem.isLimited() && sum > poolItem.gigabitsPerSecond()) {
                 throw QosRules.sumExceedsPool(item, value, requester, sum, poolItem, pool);
+            }
+        }
+        for (QpsItem item : QpsItem.values()) {
+            Optional<QosQps> value = item.of(qos).filter(v -> !v.isUnlimited());
+            Optional<QosQps> poolItem = item.of(parent).filter(v -> !v.isUnlimited());
+            if (value.isPresent() && poolItem.isPresent()) {
+                long sum = otherQps.getOrDefault(item.field, 0L) + value.get().requestsPerSecond();
+                if (sum > poolItem.get().requestsPerSecond()) {
+                    throw QosRules.qpsSumExceedsPool(item.field, value.get(), requester, sum, poolItem.get(), pool);
+                }
             }
         }
     }
@@ -77,6 +95,32 @@ final class Preflight {
             if (!value.fitsUnder(parent.bandwidth(item))) {
                 throw QosRules.exceedsParent(item, value, subject, parent.bandwidth(item), parentName);
             }
+        }
+        for (QpsItem item : QpsItem.values()) {
+            Optional<QosQps> value = item.of(qos);
+            Optional<QosQps> limit = item.of(parent);
+            if (value.isPresent() && limit.isPresent() && !value.get().fitsUnder(limit.get())) {
+                throw QosRules.qpsExceedsParent(item.field, value.get(), subject, limit.get(), parentName);
+            }
+        }
+    }
+
+    /** The optional request-rate items, which rules 3 to 5 cover like the bandwidths (reference 3.2, 3.3). */
+    private enum QpsItem {
+        TOTAL("TotalQps", QoSConfiguration::totalQps),
+        INTRANET("IntranetQps", QoSConfiguration::intranetQps),
+        EXTRANET("ExtranetQps", QoSConfiguration::extranetQps);
+
+        final String field;
+        private final Function<QoSConfiguration, Optional<QosQps>> accessor;
+
+        QpsItem(String field, Function<QoSConfiguration, Optional<QosQps>> accessor) {
+            this.field = field;
+            this.accessor = accessor;
+        }
+
+        Optional<QosQps> of(QoSConfiguration qos) {
+            return accessor.apply(qos);
         }
     }
 }

@@ -98,6 +98,22 @@ final class QosRules {
                 item.xmlName(), value, requester, pool, sum, item.xmlName(), poolItem));
     }
 
+    /** Rules 3, 4 and 5 for a request-rate item ({@code TotalQps}...), worded like {@link #exceedsParent}. */
+    static InvalidQosConfigurationException qpsExceedsParent(String field, QosQps value, String subject, QosQps parent,
+            String parentName) {
+        return new InvalidQosConfigurationException(field, value, String.format(Locale.ROOT,
+                "%s %s for %s exceeds %s %s of %s", field, value, subject, field, parent, parentName));
+    }
+
+    /** Rule 4, the sum, for a request-rate item. */
+    static InvalidQosConfigurationException qpsSumExceedsPool(String field, QosQps value, String requester, long sum,
+            QosQps poolItem, String pool) {
+        return new InvalidQosConfigurationException(field, value, String.format(Locale.ROOT,
+                "%s %s for requester %s would bring the sum over the requesters of resource pool %s to %d QPS,"
+                        + " over the pool's %s %s",
+                field, value, requester, pool, sum, field, poolItem));
+    }
+
     /** A setter was called twice on a builder: the second value would silently win. */
     static IllegalStateException setTwice(String field, Object first) {
         return new IllegalStateException(field + " was already set to " + first + " on this builder");

@@ -8,7 +8,6 @@ import dev.sluice.qos.QoSConfiguration;
 import dev.sluice.qos.QosAdminClient;
 import dev.sluice.qos.QosBandwidth;
 import dev.sluice.qos.QosQps;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -103,13 +102,13 @@ class QosPreflightEmulatorTest extends EmulatorQosFixture {
      * compares only the six bandwidth items, so it lets the Put go and the emulator refuses it.
      */
     @Test
-    @Disabled("disagreement: reference 3.3 rule 4 (\"each item <= the pool's item\") covers the QPS items of 3.2;"
-            + " the emulator checks them, the client's Preflight compares only the six bandwidth items")
     void preflightRefusesARequesterRequestRateAboveThePoolsAndSendsNoPut() throws Exception {
         QoSConfiguration rate = QoSConfiguration.builder().totalQps(QosQps.ofRequestsPerSecond(2000)).build();
         try (QosAdminClient checked = client(true, true)) {
-            assertThrows(InvalidQosConfigurationException.class,
+            InvalidQosConfigurationException e = assertThrows(InvalidQosConfigurationException.class,
                     () -> checked.putResourcePoolRequesterQosInfo(API_POOL, "203300000001", rate));
+            assertEquals("TotalQps 2000 QPS for requester 203300000001 exceeds TotalQps 1000 QPS of resource pool "
+                    + API_POOL, e.getMessage());
             assertNoPutSent();
         }
     }
