@@ -10,16 +10,13 @@ import dev.sluice.oss.OssResource;
 import dev.sluice.oss.OssServiceException;
 import dev.sluice.oss.OssV4Signer;
 import dev.sluice.oss.OssXmlMapper;
-import dev.sluice.qos.internal.xml.ErrorXml;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.Base64;
-import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -33,7 +30,6 @@ public final class QosExchange {
 
     /** The largest response body read into memory; QoS documents are a few KiB. */
     static final int MAX_DOCUMENT_BYTES = 1 << 20;
-    private static final int MAX_TEXT_MESSAGE = 200;
 
     private final Transport transport;
     private final OssV4Signer signer;
@@ -90,33 +86,9 @@ public final class QosExchange {
             body = new byte[0]; // the status and headers still say what went wrong
         }
         if (!response.isSuccessful()) {
-            throw toException(response.status(), response.headers(), body);
+            throw OssServiceException.from(response.status(), response.headers(), body);
         }
         return body;
-    }
-
-    private static OssServiceException toException(int status, Headers headers, byte[] body) {
-        String requestId = headers.first("x-oss-request-id").orElse("");
-        String ec = headers.first("x-oss-ec").orElse("");
-        ErrorXml error = null;
-        if (body.length > 0) {
-            try {
-                error = OssXmlMapper.hardened().read(body, ErrorXml.class);
-            } catch (IOException | RuntimeException notAnErrorDocument) {
-                // HTML from a proxy or hostile XML: reported as text below, never parsed further
-            }
-        }
-        if (error == null || (error.code == null && error.message == null)) {
-            String text = new String(body, StandardCharsets.UTF_8).strip().replaceAll("\\s+", " ");
-            text = text.length() <= MAX_TEXT_MESSAGE ? text : text.substring(0, MAX_TEXT_MESSAGE) + "...";
-            return new OssServiceException(status, "", text, requestId, "", ec, Map.of());
-        }
-        return new OssServiceException(status, error.code, error.message, orElse(error.requestId, requestId),
-                error.hostId, orElse(error.ec, ec), error.details());
-    }
-
-    private static String orElse(String value, String fallback) {
-        return value == null || value.isBlank() ? fallback : value;
     }
 
     private static String md5(byte[] body) {
