@@ -28,13 +28,31 @@ public final class Addressing {
     }
 
     /**
-     * The URI of {@code key} in {@code bucket} ({@code key} empty for the bucket itself) on {@code endpoint},
-     * with {@code rawQuery} (already encoded, or null) appended.
+     * {@code endpoint} if it is an http or https URI with a host and no path, query or user info: only
+     * scheme, host and port make a request URI, so anything else would be silently dropped.
+     *
+     * @throws IllegalArgumentException otherwise
+     */
+    public static URI requireEndpoint(URI endpoint) {
+        if (endpoint == null || !endpoint.isAbsolute() || endpoint.getHost() == null
+                || !("http".equals(endpoint.getScheme()) || "https".equals(endpoint.getScheme()))
+                || endpoint.getRawUserInfo() != null || endpoint.getRawQuery() != null || endpoint.getRawFragment() != null
+                || !(endpoint.getRawPath() == null || endpoint.getRawPath().isEmpty() || endpoint.getRawPath().equals("/"))) {
+            throw new IllegalArgumentException("endpoint must be an http or https URI with a host and no path, query"
+                    + " or user info, was " + endpoint);
+        }
+        return endpoint;
+    }
+
+    /**
+     * The URI of {@code key} in {@code bucket} ({@code key} empty for the bucket itself, {@code bucket} null
+     * too for a region-level request) on {@code endpoint}, with {@code rawQuery} (already encoded, or null)
+     * appended.
      */
     public static URI uri(URI endpoint, String bucket, String key, String rawQuery) {
         StringBuilder uri = new StringBuilder(endpoint.getScheme()).append("://");
         boolean pathStyle = isPathStyle(endpoint.getHost());
-        if (!pathStyle) {
+        if (!pathStyle && bucket != null) {
             uri.append(bucket).append('.');
         }
         uri.append(endpoint.getHost());
@@ -42,7 +60,7 @@ public final class Addressing {
             uri.append(':').append(endpoint.getPort());
         }
         uri.append('/');
-        if (pathStyle) {
+        if (pathStyle && bucket != null) {
             uri.append(bucket).append('/');
         }
         uri.append(encode(key, false));

@@ -6,6 +6,7 @@ import dev.sluice.api.Headers;
 import dev.sluice.api.Request;
 import dev.sluice.api.Response;
 import dev.sluice.api.Transport;
+import dev.sluice.oss.OssQuery;
 import dev.sluice.oss.OssResource;
 import dev.sluice.oss.OssServiceException;
 import dev.sluice.oss.OssV4Signer;
@@ -31,21 +32,27 @@ public final class QosExchange {
     /** The largest response body read into memory; QoS documents are a few KiB. */
     static final int MAX_DOCUMENT_BYTES = 1 << 20;
 
+    private final URI endpoint;
     private final Transport transport;
     private final OssV4Signer signer;
     private final Credentials credentials;
     private final Clock clock;
 
-    /** Sends through {@code transport}, signing with {@code signer} and {@code credentials} at {@code clock}'s instant. */
-    public QosExchange(Transport transport, OssV4Signer signer, Credentials credentials, Clock clock) {
+    /**
+     * Sends to {@code endpoint} through {@code transport}, signing with {@code signer} and {@code credentials}
+     * at {@code clock}'s instant.
+     */
+    public QosExchange(URI endpoint, Transport transport, OssV4Signer signer, Credentials credentials, Clock clock) {
+        this.endpoint = endpoint;
         this.transport = transport;
         this.signer = signer;
         this.credentials = credentials;
         this.clock = clock;
     }
 
-    /** GETs {@code uri} and reads the answer as {@code type}. */
-    public <T> T get(URI uri, OssResource resource, Class<T> type) throws IOException {
+    /** GETs {@code resource} with {@code query} and reads the answer as {@code type}. */
+    public <T> T get(OssResource resource, OssQuery query, Class<T> type) throws IOException {
+        URI uri = resource.uri(endpoint, query);
         byte[] body = send(Request.of("GET", uri), resource);
         try {
             return OssXmlMapper.hardened().read(body, type);
@@ -55,17 +62,17 @@ public final class QosExchange {
         }
     }
 
-    /** PUTs {@code document} as XML, with {@code Content-Type} and {@code Content-MD5}. */
-    public void put(URI uri, OssResource resource, Object document) throws IOException {
+    /** PUTs {@code document} as XML to {@code resource} with {@code query}, with {@code Content-Type} and {@code Content-MD5}. */
+    public void put(OssResource resource, OssQuery query, Object document) throws IOException {
         byte[] body = OssXmlMapper.hardened().write(document);
-        Request request = new Request("PUT", uri, Headers.of("Content-Type", "application/xml", "Content-MD5", md5(body)),
+        Request request = new Request("PUT", resource.uri(endpoint, query), Headers.of("Content-Type", "application/xml", "Content-MD5", md5(body)),
                 Body.ofBytes(body));
         send(request, resource);
     }
 
-    /** DELETEs {@code uri}; any 2xx (200, 204) is success. */
-    public void delete(URI uri, OssResource resource) throws IOException {
-        send(Request.of("DELETE", uri), resource);
+    /** DELETEs {@code resource} with {@code query}; any 2xx (200, 204) is success. */
+    public void delete(OssResource resource, OssQuery query) throws IOException {
+        send(Request.of("DELETE", resource.uri(endpoint, query)), resource);
     }
 
     /** Closes the transport. */
