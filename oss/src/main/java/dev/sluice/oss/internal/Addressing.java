@@ -1,7 +1,6 @@
 package dev.sluice.oss.internal;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
@@ -11,8 +10,6 @@ import java.util.Locale;
  * the JDK client cannot set {@code Host} itself. The official SDKs make the same choice.
  */
 public final class Addressing {
-
-    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
     private Addressing() {
     }
@@ -63,7 +60,7 @@ public final class Addressing {
         if (pathStyle && bucket != null) {
             uri.append(bucket).append('/');
         }
-        uri.append(encode(key, false));
+        uri.append(Rfc3986.encode(key, true));
         if (rawQuery != null && !rawQuery.isEmpty()) {
             uri.append('?').append(rawQuery);
         }
@@ -82,23 +79,5 @@ public final class Addressing {
             return slash < 0 ? "" : rest.substring(slash + 1);
         }
         return rest;
-    }
-
-    /**
-     * Percent-encodes {@code text} as UTF-8, leaving RFC 3986 unreserved characters as they are and, unless
-     * {@code encodeSlash}, {@code /} too; hex digits are upper case.
-     */
-    public static String encode(String text, boolean encodeSlash) {
-        StringBuilder out = new StringBuilder(text.length() + 16);
-        for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
-            int c = b & 0xff;
-            if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
-                    || c == '-' || c == '_' || c == '.' || c == '~' || (c == '/' && !encodeSlash)) {
-                out.append((char) c);
-            } else {
-                out.append('%').append(HEX[c >>> 4]).append(HEX[c & 0xf]);
-            }
-        }
-        return out.toString();
     }
 }
