@@ -52,7 +52,8 @@ public final class QosAdminClient implements AutoCloseable {
     private final boolean preflight;
 
     QosAdminClient(QosAdminClientBuilder.Settings settings) {
-        this.exchange = new QosExchange(settings.endpoint, settings.transport, settings.signer, settings.credentials, settings.clock);
+        this.exchange = new QosExchange(settings.endpoint, settings.transport, settings.signer, settings.credentials,
+                settings.clock);
         this.pageSize = settings.pageSize;
         this.validate = settings.validate;
         this.preflight = settings.preflight;

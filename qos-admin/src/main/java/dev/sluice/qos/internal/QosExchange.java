@@ -25,7 +25,9 @@ import java.util.concurrent.ExecutionException;
 /**
  * Sends one QoS request: signs it with V4 at the clock's instant for the resource it addresses, sends it
  * over the transport, waits, and returns the body of a 2xx answer or throws the {@link OssServiceException}
- * of any other. The {@code oss} module's own exchange is internal to it, hence this small one.
+ * of any other, built with {@link OssServiceException#from}. The {@code oss} module's own exchange is internal
+ * to it (it streams bodies, runs the client's middleware and infers the resource from the URI), hence this
+ * small one.
  */
 public final class QosExchange {
 
@@ -65,8 +67,8 @@ public final class QosExchange {
     /** PUTs {@code document} as XML to {@code resource} with {@code query}, with {@code Content-Type} and {@code Content-MD5}. */
     public void put(OssResource resource, OssQuery query, Object document) throws IOException {
         byte[] body = OssXmlMapper.hardened().write(document);
-        Request request = new Request("PUT", resource.uri(endpoint, query), Headers.of("Content-Type", "application/xml", "Content-MD5", md5(body)),
-                Body.ofBytes(body));
+        Request request = new Request("PUT", resource.uri(endpoint, query),
+                Headers.of("Content-Type", "application/xml", "Content-MD5", md5(body)), Body.ofBytes(body));
         send(request, resource);
     }
 
