@@ -121,10 +121,11 @@ public final class OssResource {
     }
 
     /**
-     * Where this resource is on {@code endpoint}, with {@code query}: by the rule {@link OssClient} follows and
-     * {@link #inferFrom(URI)} reads back, the bucket goes in the first host label of a domain endpoint
+     * Where this resource is on {@code endpoint}, with {@code query}: by the rule {@link OssClient} follows, the
+     * bucket goes in the first host label of a domain endpoint
      * ({@code https://examplebucket.oss-cn-hangzhou.aliyuncs.com/a/b.txt}) and in the first path segment of an
-     * IP or {@code localhost} one ({@code http://127.0.0.1:9000/examplebucket/a/b.txt}); a region-level
+     * IP, {@code localhost} or {@code *.localhost} one ({@code http://127.0.0.1:9000/examplebucket/a/b.txt});
+     * {@link #inferFrom(URI)} reads the resource back from IP, {@code localhost} and domain endpoints. A region-level
      * resource is the endpoint itself ({@code https://oss-cn-hangzhou.aliyuncs.com/?resourcePool}). The key is
      * percent-encoded as UTF-8 with its {@code /} kept.
      *
