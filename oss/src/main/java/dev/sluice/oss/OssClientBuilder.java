@@ -4,6 +4,7 @@ import dev.sluice.api.Credentials;
 import dev.sluice.api.DataRate;
 import dev.sluice.api.Signer;
 import dev.sluice.api.Transport;
+import dev.sluice.oss.internal.Addressing;
 import dev.sluice.throttle.Pacer;
 import java.net.URI;
 import java.time.Clock;
@@ -26,14 +27,7 @@ public final class OssClientBuilder {
      * scheme, host and optional port, no path, query or user info.
      */
     public OssClientBuilder endpoint(URI endpoint) {
-        if (endpoint == null || !endpoint.isAbsolute() || endpoint.getHost() == null
-                || !("http".equals(endpoint.getScheme()) || "https".equals(endpoint.getScheme()))
-                || endpoint.getRawUserInfo() != null || endpoint.getRawQuery() != null || endpoint.getRawFragment() != null
-                || !(endpoint.getRawPath() == null || endpoint.getRawPath().isEmpty() || endpoint.getRawPath().equals("/"))) {
-            throw new IllegalArgumentException("endpoint must be an http or https URI with a host and no path, query"
-                    + " or user info, was " + endpoint);
-        }
-        settings.endpoint = endpoint;
+        settings.endpoint = Addressing.requireEndpoint(endpoint);
         return this;
     }
 

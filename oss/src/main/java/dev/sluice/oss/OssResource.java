@@ -1,5 +1,6 @@
 package dev.sluice.oss;
 
+import dev.sluice.oss.internal.Addressing;
 import dev.sluice.oss.internal.Rfc3986;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -117,6 +118,33 @@ public final class OssResource {
     /** The object key, absent for bucket- and region-level requests. */
     public Optional<String> key() {
         return Optional.ofNullable(key);
+    }
+
+    /**
+     * Where this resource is on {@code endpoint}, with {@code query}: by the rule {@link OssClient} follows, the
+     * bucket goes in the first host label of a domain endpoint
+     * ({@code https://examplebucket.oss-cn-hangzhou.aliyuncs.com/a/b.txt}) and in the first path segment of an
+     * IP, {@code localhost} or {@code *.localhost} one ({@code http://127.0.0.1:9000/examplebucket/a/b.txt});
+     * {@link #inferFrom(URI)} reads the resource back from IP, {@code localhost} and domain endpoints. A region-level
+     * resource is the endpoint itself ({@code https://oss-cn-hangzhou.aliyuncs.com/?resourcePool}). The key is
+     * percent-encoded as UTF-8 with its {@code /} kept.
+     *
+     * <pre>{@code
+     * OssResource.bucket("examplebucket").uri(URI.create("https://oss-cn-hangzhou.aliyuncs.com"), OssQuery.of("qosInfo"));
+     * // https://examplebucket.oss-cn-hangzhou.aliyuncs.com/?qosInfo
+     * }</pre>
+     *
+     * @param endpoint the region endpoint: scheme, host and optional port
+     * @param query the query, {@link OssQuery#none()} for none
+     * @throws IllegalArgumentException if {@code endpoint} is not an http or https URI with a host and no
+     *     path, query or user info, or {@code query} is null
+     */
+    public URI uri(URI endpoint, OssQuery query) {
+        Addressing.requireEndpoint(endpoint);
+        if (query == null) {
+            throw new IllegalArgumentException("query must not be null (use OssQuery.none() for none)");
+        }
+        return Addressing.uri(endpoint, bucket, key == null ? "" : key, query.isEmpty() ? null : query.toString());
     }
 
     /** The unencoded {@code /bucket/key}, {@code /bucket/} or {@code /} both signatures start from. */

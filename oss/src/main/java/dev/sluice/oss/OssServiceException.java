@@ -1,6 +1,11 @@
 package dev.sluice.oss;
 
+import dev.sluice.api.Headers;
+import dev.sluice.oss.internal.xml.ErrorDocument;
+import dev.sluice.oss.internal.xml.OssXml;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -18,6 +23,8 @@ import java.util.Map;
 public final class OssServiceException extends IOException {
 
     private static final long serialVersionUID = 1L;
+    /** The most of a non-XML body kept as the message (proxies answer with whole HTML pages). */
+    private static final int MAX_TEXT_MESSAGE = 200;
 
     private final int status;
     private final String code;
@@ -48,6 +55,46 @@ public final class OssServiceException extends IOException {
         this.hostId = text(hostId);
         this.ec = text(ec);
         this.details = new LinkedHashMap<>(details == null ? Map.of() : details);
+    }
+
+    /**
+     * The exception for a failed OSS response with {@code status}, {@code headers} and {@code body}, for
+     * modules that send OSS requests of their own (the QoS admin client) and must report errors as
+     * {@link OssClient} does.
+     *
+     * <p>The error document comes from the body or, for HEAD responses that cannot have one, from the
+     * base64 {@code x-oss-err} header; the request id and EC fall back to the {@code x-oss-request-id} and
+     * {@code x-oss-ec} headers. A body that is not an error document (HTML from a proxy, plain text, XML
+     * with a DOCTYPE) is never parsed further: it becomes the message, whitespace collapsed and cut to
+     * 200 characters.
+     *
+     * <pre>{@code
+     * if (!response.isSuccessful()) {
+     *     throw OssServiceException.from(response.status(), response.headers(), body);
+     * }
+     * }</pre>
+     *
+     * @param status the HTTP status of the response
+     * @param headers the response headers
+     * @param body the response body as read (bounded by the caller), empty if there was none or it was unreadable
+     * @throws IllegalArgumentException if {@code headers} or {@code body} is null
+     */
+    public static OssServiceException from(int status, Headers headers, byte[] body) {
+        if (headers == null) {
+            throw new IllegalArgumentException("headers must not be null (use Headers.of() for none)");
+        }
+        if (body == null) {
+            throw new IllegalArgumentException("body must not be null (use new byte[0] for none)");
+        }
+        String requestIdHeader = headers.first("x-oss-request-id").orElse("");
+        String ecHeader = headers.first("x-oss-ec").orElse("");
+        byte[] document = body.length > 0 ? body : fromErrHeader(headers);
+        ErrorDocument error = parse(document);
+        if (error == null) {
+            return new OssServiceException(status, "", plainText(body), requestIdHeader, "", ecHeader, Map.of());
+        }
+        return new OssServiceException(status, error.code, error.message, orElse(error.requestId, requestIdHeader),
+                error.hostId, orElse(error.ec, ecHeader), error.details());
     }
 
     /** The HTTP status, e.g. 404. */
@@ -83,6 +130,36 @@ public final class OssServiceException extends IOException {
     /** The other elements of the error document (RecommendDoc, ArgumentName, StringToSign...), in order. */
     public Map<String, String> details() {
         return Collections.unmodifiableMap(details);
+    }
+
+    private static ErrorDocument parse(byte[] document) {
+        if (document.length == 0) {
+            return null;
+        }
+        try {
+            ErrorDocument error = OssXml.read(document, ErrorDocument.class);
+            return error.code == null && error.message == null ? null : error;
+        } catch (IOException | RuntimeException notAnErrorDocument) {
+            // the body is HTML from a proxy, plain text, or hostile XML: report it as text, never parse further
+            return null;
+        }
+    }
+
+    private static byte[] fromErrHeader(Headers headers) {
+        try {
+            return headers.first("x-oss-err").map(v -> Base64.getDecoder().decode(v.strip())).orElse(new byte[0]);
+        } catch (IllegalArgumentException notBase64) {
+            return new byte[0];
+        }
+    }
+
+    private static String plainText(byte[] body) {
+        String text = new String(body, StandardCharsets.UTF_8).strip().replaceAll("\\s+", " ");
+        return text.length() <= MAX_TEXT_MESSAGE ? text : text.substring(0, MAX_TEXT_MESSAGE) + "...";
+    }
+
+    private static String orElse(String value, String fallback) {
+        return value == null || value.isBlank() ? fallback : value;
     }
 
     private static String describe(int status, String code, String message, String requestId, String ec) {

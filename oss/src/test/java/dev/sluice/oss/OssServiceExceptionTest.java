@@ -2,9 +2,9 @@ package dev.sluice.oss;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.sluice.api.Headers;
-import dev.sluice.oss.internal.OssErrors;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
@@ -24,7 +24,7 @@ class OssServiceExceptionTest {
 
     @Test
     void parsesEveryFieldOfAnOssErrorDocument() {
-        OssServiceException e = OssErrors.toException(403, Headers.of("x-oss-request-id", "other"), bytes(SIGNATURE_ERROR));
+        OssServiceException e = OssServiceException.from(403, Headers.of("x-oss-request-id", "other"), bytes(SIGNATURE_ERROR));
         assertEquals(403, e.status());
         assertEquals("SignatureDoesNotMatch", e.code());
         assertEquals("The request signature we calculated does not match the signature you provided.", e.errorMessage());
@@ -38,7 +38,7 @@ class OssServiceExceptionTest {
 
     @Test
     void keepsTheEchoedAccessKeyAndStringToSignOutOfTheMessage() {
-        OssServiceException e = OssErrors.toException(403, Headers.of(), bytes(SIGNATURE_ERROR));
+        OssServiceException e = OssServiceException.from(403, Headers.of(), bytes(SIGNATURE_ERROR));
         assertFalse(e.getMessage().contains("LTAIexample"));
         assertFalse(e.getMessage().contains("OSS4-HMAC-SHA256"));
         assertEquals("LTAIexample", e.details().get("OSSAccessKeyId"));
@@ -46,7 +46,7 @@ class OssServiceExceptionTest {
 
     @Test
     void fallsBackToHeadersForAnEmptyBody() {
-        OssServiceException e = OssErrors.toException(404, Headers.of("x-oss-request-id", "R-404", "x-oss-ec", "0026-00000001"),
+        OssServiceException e = OssServiceException.from(404, Headers.of("x-oss-request-id", "R-404", "x-oss-ec", "0026-00000001"),
                 new byte[0]);
         assertEquals("", e.code());
         assertEquals("R-404", e.requestId());
@@ -58,7 +58,7 @@ class OssServiceExceptionTest {
     void readsTheBase64ErrHeaderOfABodilessHeadResponse() {
         String doc = "<Error><Code>NoSuchKey</Code><Message>The specified key does not exist.</Message>"
                 + "<RequestId>R-H</RequestId><EC>0026-00000001</EC></Error>";
-        OssServiceException e = OssErrors.toException(404,
+        OssServiceException e = OssServiceException.from(404,
                 Headers.of("x-oss-err", Base64.getEncoder().encodeToString(bytes(doc))), new byte[0]);
         assertEquals("NoSuchKey", e.code());
         assertEquals("OSS error 404 NoSuchKey: The specified key does not exist. (request id R-H, EC 0026-00000001)",
@@ -67,30 +67,40 @@ class OssServiceExceptionTest {
 
     @Test
     void reportsANonXmlBodyAsShortenedText() {
-        OssServiceException e = OssErrors.toException(502, Headers.of("x-oss-request-id", "R-502"),
+        OssServiceException e = OssServiceException.from(502, Headers.of("x-oss-request-id", "R-502"),
                 bytes("<html>\n<body>Bad   Gateway</body></html>"));
         assertEquals("", e.code());
         assertEquals("<html> <body>Bad Gateway</body></html>", e.errorMessage());
         assertEquals("OSS error 502: <html> <body>Bad Gateway</body></html> (request id R-502)", e.getMessage());
-        OssServiceException longBody = OssErrors.toException(500, Headers.of(), bytes("x".repeat(500)));
+        OssServiceException longBody = OssServiceException.from(500, Headers.of(), bytes("x".repeat(500)));
         assertEquals("x".repeat(200) + "...", longBody.errorMessage());
     }
 
     @Test
     void treatsAHostileErrorBodyAsTextWithoutResolvingItsEntities() {
         String xxe = "<!DOCTYPE Error [<!ENTITY x SYSTEM \"file:///etc/hostname\">]><Error><Code>&x;</Code></Error>";
-        OssServiceException e = OssErrors.toException(400, Headers.of("x-oss-request-id", "R"), bytes(xxe));
+        OssServiceException e = OssServiceException.from(400, Headers.of("x-oss-request-id", "R"), bytes(xxe));
         assertEquals("", e.code());
         assertEquals(xxe, e.errorMessage());
     }
 
     @Test
     void usesTheHeaderRequestIdWhenTheDocumentLacksOne() {
-        OssServiceException e = OssErrors.toException(409, Headers.of("x-oss-request-id", "R-H", "x-oss-ec", "0015-00000001"),
+        OssServiceException e = OssServiceException.from(409, Headers.of("x-oss-request-id", "R-H", "x-oss-ec", "0015-00000001"),
                 bytes("<Error><Code>BucketAlreadyExists</Code><Message>m</Message></Error>"));
         assertEquals("R-H", e.requestId());
         assertEquals("0015-00000001", e.ec());
         assertEquals("", e.hostId());
+    }
+
+    @Test
+    void refusesNullHeadersOrBodyNamingWhatToPassForNone() {
+        IllegalArgumentException noHeaders = assertThrows(IllegalArgumentException.class,
+                () -> OssServiceException.from(500, null, new byte[0]));
+        assertEquals("headers must not be null (use Headers.of() for none)", noHeaders.getMessage());
+        IllegalArgumentException noBody = assertThrows(IllegalArgumentException.class,
+                () -> OssServiceException.from(500, Headers.of(), null));
+        assertEquals("body must not be null (use new byte[0] for none)", noBody.getMessage());
     }
 
     private static byte[] bytes(String text) {

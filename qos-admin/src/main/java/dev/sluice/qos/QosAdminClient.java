@@ -1,11 +1,10 @@
 package dev.sluice.qos;
 
+import dev.sluice.oss.OssQuery;
 import dev.sluice.oss.OssResource;
 import dev.sluice.qos.internal.Pages;
 import dev.sluice.qos.internal.QosDocuments;
 import dev.sluice.qos.internal.QosExchange;
-import dev.sluice.qos.internal.QosUris;
-import dev.sluice.qos.internal.QosUris.Query;
 import dev.sluice.qos.internal.xml.GetResourcePoolInfoResponse;
 import dev.sluice.qos.internal.xml.ListBucketRequesterQoSInfosResult;
 import dev.sluice.qos.internal.xml.ListRequesterQoSInfosXml;
@@ -47,15 +46,14 @@ public final class QosAdminClient implements AutoCloseable {
 
     private static final String REQUESTER_QOS_INFO = "requesterQosInfo";
 
-    private final QosUris uris;
     private final QosExchange exchange;
     private final int pageSize;
     private final boolean validate;
     private final boolean preflight;
 
     QosAdminClient(QosAdminClientBuilder.Settings settings) {
-        this.uris = new QosUris(settings.endpoint);
-        this.exchange = new QosExchange(settings.transport, settings.signer, settings.credentials, settings.clock);
+        this.exchange = new QosExchange(settings.endpoint, settings.transport, settings.signer, settings.credentials,
+                settings.clock);
         this.pageSize = settings.pageSize;
         this.validate = settings.validate;
         this.preflight = settings.preflight;
@@ -79,13 +77,13 @@ public final class QosAdminClient implements AutoCloseable {
         if (preflight && validate) {
             Preflight.checkPoolRequester(this, pool, requester, qos);
         }
-        exchange.put(uris.region(poolRequester(pool, requester)), OssResource.region(), QosDocuments.toXml(qos));
+        exchange.put(OssResource.region(), poolRequester(pool, requester), QosDocuments.toXml(qos));
     }
 
     /** GetResourcePoolRequesterQoSInfo: the QoS of {@code requester} in {@code pool}. */
     public RequesterQosInfo getResourcePoolRequesterQosInfo(String pool, String requester) throws IOException {
         checkPoolAndRequester(pool, requester);
-        return QosDocuments.fromXml(exchange.get(uris.region(poolRequester(pool, requester)), OssResource.region(),
+        return QosDocuments.fromXml(exchange.get(OssResource.region(), poolRequester(pool, requester),
                 RequesterQoSInfoXml.class));
     }
 
@@ -98,16 +96,15 @@ public final class QosAdminClient implements AutoCloseable {
     public Stream<RequesterQosInfo> listResourcePoolRequesterQosInfos(String pool, int pageSize) {
         checkPool(pool);
         int maxKeys = QosAdminClientBuilder.checkPageSize(pageSize);
-        return Pages.stream(token -> requesterPage(exchange.get(uris.region(Query.of(REQUESTER_QOS_INFO)
+        return Pages.stream(token -> requesterPage(exchange.get(OssResource.region(), OssQuery.of(REQUESTER_QOS_INFO)
                 .with("resourcePool", pool).withOptional("continuation-token", token)
-                .with("max-keys", Integer.toString(maxKeys))), OssResource.region(),
-                ListResourcePoolRequesterQoSInfosResult.class)));
+                .with("max-keys", Integer.toString(maxKeys)), ListResourcePoolRequesterQoSInfosResult.class)));
     }
 
     /** DeleteResourcePoolRequesterQoSInfo: removes the QoS of {@code requester} in {@code pool}. */
     public void deleteResourcePoolRequesterQosInfo(String pool, String requester) throws IOException {
         checkPoolAndRequester(pool, requester);
-        exchange.delete(uris.region(poolRequester(pool, requester)), OssResource.region());
+        exchange.delete(OssResource.region(), poolRequester(pool, requester));
     }
 
     // ---- requester QoS at bucket level ----
@@ -125,15 +122,14 @@ public final class QosAdminClient implements AutoCloseable {
         if (preflight && validate) {
             Preflight.checkBucketRequester(this, bucket, requester, qos);
         }
-        exchange.put(uris.bucket(bucket, bucketRequester(requester)), resource, QosDocuments.toXml(qos));
+        exchange.put(resource, bucketRequester(requester), QosDocuments.toXml(qos));
     }
 
     /** GetBucketRequesterQoSInfo: the QoS of {@code requester} in {@code bucket}. */
     public RequesterQosInfo getBucketRequesterQosInfo(String bucket, String requester) throws IOException {
         OssResource resource = OssResource.bucket(bucket);
         checkRequester(requester);
-        return QosDocuments.fromXml(exchange.get(uris.bucket(bucket, bucketRequester(requester)), resource,
-                RequesterQoSInfoXml.class));
+        return QosDocuments.fromXml(exchange.get(resource, bucketRequester(requester), RequesterQoSInfoXml.class));
     }
 
     /** ListBucketRequesterQoSInfos with the client's page size; see {@link #listBucketRequesterQosInfos(String, int)}. */
@@ -145,8 +141,8 @@ public final class QosAdminClient implements AutoCloseable {
     public Stream<RequesterQosInfo> listBucketRequesterQosInfos(String bucket, int pageSize) {
         OssResource resource = OssResource.bucket(bucket);
         int maxKeys = QosAdminClientBuilder.checkPageSize(pageSize);
-        return Pages.stream(token -> requesterPage(exchange.get(uris.bucket(bucket, Query.of(REQUESTER_QOS_INFO)
-                .withOptional("continuation-token", token).with("max-keys", Integer.toString(maxKeys))), resource,
+        return Pages.stream(token -> requesterPage(exchange.get(resource, OssQuery.of(REQUESTER_QOS_INFO)
+                .withOptional("continuation-token", token).with("max-keys", Integer.toString(maxKeys)),
                 ListBucketRequesterQoSInfosResult.class)));
     }
 
@@ -154,7 +150,7 @@ public final class QosAdminClient implements AutoCloseable {
     public void deleteBucketRequesterQosInfo(String bucket, String requester) throws IOException {
         OssResource resource = OssResource.bucket(bucket);
         checkRequester(requester);
-        exchange.delete(uris.bucket(bucket, bucketRequester(requester)), resource);
+        exchange.delete(resource, bucketRequester(requester));
     }
 
     // ---- bucket QoS ----
@@ -171,20 +167,19 @@ public final class QosAdminClient implements AutoCloseable {
         if (preflight && validate) {
             Preflight.checkBucket(this, bucket, qos);
         }
-        exchange.put(uris.bucket(bucket, Query.of("qosInfo")), resource, QosDocuments.toXml(qos));
+        exchange.put(resource, OssQuery.of("qosInfo"), QosDocuments.toXml(qos));
     }
 
     /** GetBucketQoSInfo: the QoS of {@code bucket}. */
     public QoSConfiguration getBucketQosInfo(String bucket) throws IOException {
         OssResource resource = OssResource.bucket(bucket);
-        return QosDocuments.fromXml(exchange.get(uris.bucket(bucket, Query.of("qosInfo")), resource,
-                QoSConfigurationXml.class));
+        return QosDocuments.fromXml(exchange.get(resource, OssQuery.of("qosInfo"), QoSConfigurationXml.class));
     }
 
     /** DeleteBucketQoSInfo: removes the QoS of {@code bucket}. */
     public void deleteBucketQosInfo(String bucket) throws IOException {
         OssResource resource = OssResource.bucket(bucket);
-        exchange.delete(uris.bucket(bucket, Query.of("qosInfo")), resource);
+        exchange.delete(resource, OssQuery.of("qosInfo"));
     }
 
     // ---- resource pools ----
@@ -198,9 +193,9 @@ public final class QosAdminClient implements AutoCloseable {
     public Stream<ResourcePool> listResourcePools(int pageSize) {
         int maxKeys = QosAdminClientBuilder.checkPageSize(pageSize);
         return Pages.stream(token -> {
-            ListResourcePoolsResult page = exchange.get(uris.region(Query.of("resourcePool")
-                    .withOptional("continuation-token", token).with("max-keys", Integer.toString(maxKeys))),
-                    OssResource.region(), ListResourcePoolsResult.class);
+            ListResourcePoolsResult page = exchange.get(OssResource.region(), OssQuery.of("resourcePool")
+                    .withOptional("continuation-token", token).with("max-keys", Integer.toString(maxKeys)),
+                    ListResourcePoolsResult.class);
             List<ResourcePool> pools = new ArrayList<>();
             for (ListResourcePoolsResult.Pool pool : page.resourcePools) {
                 pools.add(QosDocuments.fromXml(pool));
@@ -212,8 +207,8 @@ public final class QosAdminClient implements AutoCloseable {
     /** GetResourcePoolInfo: {@code pool} and its QoS. */
     public ResourcePoolInfo getResourcePoolInfo(String pool) throws IOException {
         checkPool(pool);
-        return QosDocuments.fromXml(exchange.get(uris.region(Query.of("resourcePoolInfo").with("resourcePool", pool)),
-                OssResource.region(), GetResourcePoolInfoResponse.class));
+        return QosDocuments.fromXml(exchange.get(OssResource.region(),
+                OssQuery.of("resourcePoolInfo").with("resourcePool", pool), GetResourcePoolInfoResponse.class));
     }
 
     /** ListResourcePoolBuckets with the client's page size; see {@link #listResourcePoolBuckets(String, int)}. */
@@ -226,9 +221,9 @@ public final class QosAdminClient implements AutoCloseable {
         checkPool(pool);
         int maxKeys = QosAdminClientBuilder.checkPageSize(pageSize);
         return Pages.stream(token -> {
-            ListResourcePoolBucketsResult page = exchange.get(uris.region(Query.of("resourcePoolBuckets")
+            ListResourcePoolBucketsResult page = exchange.get(OssResource.region(), OssQuery.of("resourcePoolBuckets")
                     .with("resourcePool", pool).withOptional("continuation-token", token)
-                    .with("max-keys", Integer.toString(maxKeys))), OssResource.region(), ListResourcePoolBucketsResult.class);
+                    .with("max-keys", Integer.toString(maxKeys)), ListResourcePoolBucketsResult.class);
             List<ResourcePoolBucket> buckets = new ArrayList<>();
             for (ListResourcePoolBucketsResult.Bucket bucket : page.buckets) {
                 buckets.add(QosDocuments.fromXml(bucket));
@@ -282,12 +277,12 @@ public final class QosAdminClient implements AutoCloseable {
         }
     }
 
-    private static Query poolRequester(String pool, String requester) {
-        return Query.of(REQUESTER_QOS_INFO).with("resourcePool", pool).with("qosRequester", requester);
+    private static OssQuery poolRequester(String pool, String requester) {
+        return OssQuery.of(REQUESTER_QOS_INFO).with("resourcePool", pool).with("qosRequester", requester);
     }
 
-    private static Query bucketRequester(String requester) {
-        return Query.of(REQUESTER_QOS_INFO).with("qosRequester", requester);
+    private static OssQuery bucketRequester(String requester) {
+        return OssQuery.of(REQUESTER_QOS_INFO).with("qosRequester", requester);
     }
 
     private static Pages.Page<RequesterQosInfo> requesterPage(ListRequesterQoSInfosXml page) throws IOException {

@@ -1,7 +1,6 @@
 package dev.sluice.oss.internal;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
@@ -11,8 +10,6 @@ import java.util.Locale;
  * the JDK client cannot set {@code Host} itself. The official SDKs make the same choice.
  */
 public final class Addressing {
-
-    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
     private Addressing() {
     }
@@ -28,13 +25,31 @@ public final class Addressing {
     }
 
     /**
-     * The URI of {@code key} in {@code bucket} ({@code key} empty for the bucket itself) on {@code endpoint},
-     * with {@code rawQuery} (already encoded, or null) appended.
+     * {@code endpoint} if it is an http or https URI with a host and no path, query or user info: only
+     * scheme, host and port make a request URI, so anything else would be silently dropped.
+     *
+     * @throws IllegalArgumentException otherwise
+     */
+    public static URI requireEndpoint(URI endpoint) {
+        if (endpoint == null || !endpoint.isAbsolute() || endpoint.getHost() == null
+                || !("http".equals(endpoint.getScheme()) || "https".equals(endpoint.getScheme()))
+                || endpoint.getRawUserInfo() != null || endpoint.getRawQuery() != null || endpoint.getRawFragment() != null
+                || !(endpoint.getRawPath() == null || endpoint.getRawPath().isEmpty() || endpoint.getRawPath().equals("/"))) {
+            throw new IllegalArgumentException("endpoint must be an http or https URI with a host and no path, query"
+                    + " or user info, was " + endpoint);
+        }
+        return endpoint;
+    }
+
+    /**
+     * The URI of {@code key} in {@code bucket} ({@code key} empty for the bucket itself, {@code bucket} null
+     * too for a region-level request) on {@code endpoint}, with {@code rawQuery} (already encoded, or null)
+     * appended.
      */
     public static URI uri(URI endpoint, String bucket, String key, String rawQuery) {
         StringBuilder uri = new StringBuilder(endpoint.getScheme()).append("://");
         boolean pathStyle = isPathStyle(endpoint.getHost());
-        if (!pathStyle) {
+        if (!pathStyle && bucket != null) {
             uri.append(bucket).append('.');
         }
         uri.append(endpoint.getHost());
@@ -42,10 +57,10 @@ public final class Addressing {
             uri.append(':').append(endpoint.getPort());
         }
         uri.append('/');
-        if (pathStyle) {
+        if (pathStyle && bucket != null) {
             uri.append(bucket).append('/');
         }
-        uri.append(encode(key, false));
+        uri.append(Rfc3986.encode(key, true));
         if (rawQuery != null && !rawQuery.isEmpty()) {
             uri.append('?').append(rawQuery);
         }
@@ -64,23 +79,5 @@ public final class Addressing {
             return slash < 0 ? "" : rest.substring(slash + 1);
         }
         return rest;
-    }
-
-    /**
-     * Percent-encodes {@code text} as UTF-8, leaving RFC 3986 unreserved characters as they are and, unless
-     * {@code encodeSlash}, {@code /} too; hex digits are upper case.
-     */
-    public static String encode(String text, boolean encodeSlash) {
-        StringBuilder out = new StringBuilder(text.length() + 16);
-        for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
-            int c = b & 0xff;
-            if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
-                    || c == '-' || c == '_' || c == '.' || c == '~' || (c == '/' && !encodeSlash)) {
-                out.append((char) c);
-            } else {
-                out.append('%').append(HEX[c >>> 4]).append(HEX[c & 0xf]);
-            }
-        }
-        return out.toString();
     }
 }

@@ -6,6 +6,7 @@ import dev.sluice.api.Request;
 import dev.sluice.api.Response;
 import dev.sluice.api.Signer;
 import dev.sluice.api.Transport;
+import dev.sluice.oss.OssServiceException;
 import dev.sluice.oss.TrafficLimit;
 import dev.sluice.oss.TrafficLimitMiddleware;
 import java.io.IOException;
@@ -21,7 +22,7 @@ import java.util.concurrent.Flow;
 
 /**
  * Sends the client's requests through its middleware (traffic limit, then signing at the instant of
- * sending) and turns non-2xx answers into {@link dev.sluice.oss.OssServiceException}s.
+ * sending) and turns non-2xx answers into {@link OssServiceException}s.
  */
 public final class OssExchange {
 
@@ -52,7 +53,7 @@ public final class OssExchange {
 
     /**
      * Sends {@code request} and waits for the response head; a non-2xx response is read (bounded) and
-     * thrown as an {@link dev.sluice.oss.OssServiceException}.
+     * thrown as an {@link OssServiceException}.
      */
     public Response send(Request request) throws IOException {
         Response response = await(pipeline.send(request));
@@ -63,7 +64,7 @@ public final class OssExchange {
             } catch (IOException unreadable) {
                 body = new byte[0]; // the status and headers still say what happened
             }
-            throw OssErrors.toException(response.status(), response.headers(), body);
+            throw OssServiceException.from(response.status(), response.headers(), body);
         }
         return response;
     }

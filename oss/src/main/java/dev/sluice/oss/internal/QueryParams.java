@@ -51,9 +51,9 @@ public final class QueryParams {
             if (query.length() > 0) {
                 query.append('&');
             }
-            query.append(Addressing.encode(namesAndValues[i], true));
+            query.append(Rfc3986.encode(namesAndValues[i], false));
             if (namesAndValues[i + 1] != null) {
-                query.append('=').append(Addressing.encode(namesAndValues[i + 1], true));
+                query.append('=').append(Rfc3986.encode(namesAndValues[i + 1], false));
             }
         }
         return query.length() == 0 ? null : query.toString();

@@ -6,20 +6,18 @@ import dev.sluice.api.Headers;
 import dev.sluice.api.Request;
 import dev.sluice.api.Response;
 import dev.sluice.api.Transport;
+import dev.sluice.oss.OssQuery;
 import dev.sluice.oss.OssResource;
 import dev.sluice.oss.OssServiceException;
 import dev.sluice.oss.OssV4Signer;
 import dev.sluice.oss.OssXmlMapper;
-import dev.sluice.qos.internal.xml.ErrorXml;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.Base64;
-import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -27,29 +25,36 @@ import java.util.concurrent.ExecutionException;
 /**
  * Sends one QoS request: signs it with V4 at the clock's instant for the resource it addresses, sends it
  * over the transport, waits, and returns the body of a 2xx answer or throws the {@link OssServiceException}
- * of any other. The {@code oss} module's own exchange is internal to it, hence this small one.
+ * of any other, built with {@link OssServiceException#from}. The {@code oss} module's own exchange is internal
+ * to it (it streams bodies, runs the client's middleware and infers the resource from the URI), hence this
+ * small one.
  */
 public final class QosExchange {
 
     /** The largest response body read into memory; QoS documents are a few KiB. */
     static final int MAX_DOCUMENT_BYTES = 1 << 20;
-    private static final int MAX_TEXT_MESSAGE = 200;
 
+    private final URI endpoint;
     private final Transport transport;
     private final OssV4Signer signer;
     private final Credentials credentials;
     private final Clock clock;
 
-    /** Sends through {@code transport}, signing with {@code signer} and {@code credentials} at {@code clock}'s instant. */
-    public QosExchange(Transport transport, OssV4Signer signer, Credentials credentials, Clock clock) {
+    /**
+     * Sends to {@code endpoint} through {@code transport}, signing with {@code signer} and {@code credentials}
+     * at {@code clock}'s instant.
+     */
+    public QosExchange(URI endpoint, Transport transport, OssV4Signer signer, Credentials credentials, Clock clock) {
+        this.endpoint = endpoint;
         this.transport = transport;
         this.signer = signer;
         this.credentials = credentials;
         this.clock = clock;
     }
 
-    /** GETs {@code uri} and reads the answer as {@code type}. */
-    public <T> T get(URI uri, OssResource resource, Class<T> type) throws IOException {
+    /** GETs {@code resource} with {@code query} and reads the answer as {@code type}. */
+    public <T> T get(OssResource resource, OssQuery query, Class<T> type) throws IOException {
+        URI uri = resource.uri(endpoint, query);
         byte[] body = send(Request.of("GET", uri), resource);
         try {
             return OssXmlMapper.hardened().read(body, type);
@@ -59,17 +64,17 @@ public final class QosExchange {
         }
     }
 
-    /** PUTs {@code document} as XML, with {@code Content-Type} and {@code Content-MD5}. */
-    public void put(URI uri, OssResource resource, Object document) throws IOException {
+    /** PUTs {@code document} as XML to {@code resource} with {@code query}, with {@code Content-Type} and {@code Content-MD5}. */
+    public void put(OssResource resource, OssQuery query, Object document) throws IOException {
         byte[] body = OssXmlMapper.hardened().write(document);
-        Request request = new Request("PUT", uri, Headers.of("Content-Type", "application/xml", "Content-MD5", md5(body)),
-                Body.ofBytes(body));
+        Request request = new Request("PUT", resource.uri(endpoint, query),
+                Headers.of("Content-Type", "application/xml", "Content-MD5", md5(body)), Body.ofBytes(body));
         send(request, resource);
     }
 
-    /** DELETEs {@code uri}; any 2xx (200, 204) is success. */
-    public void delete(URI uri, OssResource resource) throws IOException {
-        send(Request.of("DELETE", uri), resource);
+    /** DELETEs {@code resource} with {@code query}; any 2xx (200, 204) is success. */
+    public void delete(OssResource resource, OssQuery query) throws IOException {
+        send(Request.of("DELETE", resource.uri(endpoint, query)), resource);
     }
 
     /** Closes the transport. */
@@ -90,33 +95,9 @@ public final class QosExchange {
             body = new byte[0]; // the status and headers still say what went wrong
         }
         if (!response.isSuccessful()) {
-            throw toException(response.status(), response.headers(), body);
+            throw OssServiceException.from(response.status(), response.headers(), body);
         }
         return body;
-    }
-
-    private static OssServiceException toException(int status, Headers headers, byte[] body) {
-        String requestId = headers.first("x-oss-request-id").orElse("");
-        String ec = headers.first("x-oss-ec").orElse("");
-        ErrorXml error = null;
-        if (body.length > 0) {
-            try {
-                error = OssXmlMapper.hardened().read(body, ErrorXml.class);
-            } catch (IOException | RuntimeException notAnErrorDocument) {
-                // HTML from a proxy or hostile XML: reported as text below, never parsed further
-            }
-        }
-        if (error == null || (error.code == null && error.message == null)) {
-            String text = new String(body, StandardCharsets.UTF_8).strip().replaceAll("\\s+", " ");
-            text = text.length() <= MAX_TEXT_MESSAGE ? text : text.substring(0, MAX_TEXT_MESSAGE) + "...";
-            return new OssServiceException(status, "", text, requestId, "", ec, Map.of());
-        }
-        return new OssServiceException(status, error.code, error.message, orElse(error.requestId, requestId),
-                error.hostId, orElse(error.ec, ec), error.details());
-    }
-
-    private static String orElse(String value, String fallback) {
-        return value == null || value.isBlank() ? fallback : value;
     }
 
     private static String md5(byte[] body) {
