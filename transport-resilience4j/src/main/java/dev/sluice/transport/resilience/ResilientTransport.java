@@ -74,15 +74,16 @@ public final class ResilientTransport implements Transport {
 
     /**
      * Sluice's circuit breaker policy, to adjust and {@code build()}: over the last 10 calls (at least 5),
-     * open at 50 % failures, stay open 10 s, then let 2 probe calls through half-open. Transport errors and
-     * {@link #isRetryableStatus(int) retryable statuses} count as failures.
+     * open at 50 % failures, then let 2 probe calls through half-open. Transport errors and
+     * {@link #isRetryableStatus(int) retryable statuses} count as failures. How long it stays open is left
+     * to Resilience4j (60 s), because setting it here would make a caller's {@code waitDurationInOpenState}
+     * fail as configured twice.
      */
     public static CircuitBreakerConfig.Builder circuitBreakerDefaults() {
         return CircuitBreakerConfig.custom()
                 .slidingWindowSize(10)
                 .minimumNumberOfCalls(5)
                 .failureRateThreshold(50)
-                .waitDurationInOpenState(Duration.ofSeconds(10))
                 .permittedNumberOfCallsInHalfOpenState(2)
                 .recordException(error -> error instanceof IOException)
                 .recordResult(result -> result instanceof Response && isRetryableStatus(((Response) result).status()));
