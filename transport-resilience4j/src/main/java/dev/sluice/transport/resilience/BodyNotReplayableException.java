@@ -13,6 +13,10 @@ public final class BodyNotReplayableException extends IOException {
 
     private static final long serialVersionUID = 1L;
 
+    /** What the caller can do about it. */
+    private static final String HOW = " and would be retried, but its body cannot be replayed (it can be read only"
+            + " once, e.g. from an InputStream); send a file or byte-array body (Body.replayable()) to let it be retried";
+
     private BodyNotReplayableException(String message, Throwable cause) {
         super(message, cause);
     }
@@ -30,7 +34,4 @@ public final class BodyNotReplayableException extends IOException {
     private static String what(Request request) {
         return request.method() + " " + request.uri().getRawPath();
     }
-
-    private static final String HOW = " and would be retried, but its body cannot be replayed (it can be read only"
-            + " once, e.g. from an InputStream); send a file or byte-array body (Body.replayable()) to let it be retried";
 }

@@ -19,6 +19,7 @@ public final class BreakerTransport implements Transport {
     private final Transport transport;
     private final CircuitBreaker breaker;
 
+    /** {@code transport}, guarded by {@code breaker} (whose name names the transport in errors). */
     public BreakerTransport(Transport transport, CircuitBreaker breaker) {
         this.transport = transport;
         this.breaker = breaker;

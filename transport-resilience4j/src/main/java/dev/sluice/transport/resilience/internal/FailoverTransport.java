@@ -18,6 +18,7 @@ public final class FailoverTransport implements Transport {
     private final Transport primary;
     private final Transport secondary;
 
+    /** Tries {@code primary} first, {@code secondary} when it fails with a transport error. */
     public FailoverTransport(Transport primary, Transport secondary) {
         this.primary = primary;
         this.secondary = secondary;
