@@ -9,6 +9,7 @@ import dev.sluice.testkit.RateLimiterContract;
 import dev.sluice.throttle.bucket4j.Bucket4jRateLimiter;
 import dev.sluice.throttle.LeakyBucket;
 import dev.sluice.transport.jdkhttp.JdkHttpTransport;
+import dev.sluice.transport.resilience.ResilientTransport;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.Path;
@@ -62,6 +63,12 @@ enum SluiceModule {
     TRANSPORT_JDKHTTP("sluice-transport-jdkhttp", "dev.sluice.transport.jdkhttp", JdkHttpTransport.class,
             Set.of("dev.sluice.transport.jdkhttp"),
             Set.of("mandated java.base", "transitive dev.sluice.api", "transitive java.net.http")),
+
+    TRANSPORT_RESILIENCE4J("sluice-transport-resilience4j", "dev.sluice.transport.resilience", ResilientTransport.class,
+            Set.of("dev.sluice.transport.resilience"),
+            Set.of("mandated java.base", "transitive dev.sluice.api", "transitive io.github.resilience4j.retry",
+                    "transitive io.github.resilience4j.circuitbreaker", "transitive io.github.resilience4j.core",
+                    "org.slf4j")),
 
     CLI("sluice-cli", "dev.sluice.cli", Main.class,
             Set.of("dev.sluice.cli"),
