@@ -16,7 +16,10 @@ import java.util.List;
 /**
  * The project's wall-clock pacing check (never a unit test: it takes real seconds). It pushes a payload
  * through each pacing path in turn (Sluice's throttled output stream, throttled input stream and async
- * pacer, then Guava's {@code RateLimiter} as a peer) into an in-memory sink that stamps every write with
+ * pacer, then the peers: Guava's {@code RateLimiter}, Bucket4j's blocking bucket, Resilience4j's
+ * {@code RateLimiter}, Okio's {@code Throttler} and Commons IO's {@code ThrottledInputStream}, each at its
+ * defaults and, where it has a burst setting, at the same burst as Sluice; see {@link PacingPath}) into an
+ * in-memory sink that stamps every write with
  * {@link System#nanoTime()}, and reports, per path, how close the rate seen by the receiver is to the target
  * and how bursty it was. See {@link ReleaseLog} and {@link AccuracyReport} for the exact formulas.
  *
@@ -27,7 +30,9 @@ import java.util.List;
  * }</pre>
  *
  * <p>Each chosen path first runs once, fast and unmeasured (256 KiB at 64 MiB/s). At the defaults (1 MiB at
- * 819,200 bit/s = 100 KiB/s) each measured path then lasts about 10 s. The markdown table
+ * 819,200 bit/s = 100 KiB/s) each measured path then lasts about 10 s (less the peer's start burst), so
+ * all 11 paths take about 2 minutes; {@code --paths} picks a few. Only Sluice's paths are held to the
+ * {@code --check} bounds (Netty's traffic shaping is not here: it needs a channel pipeline). The markdown table
  * goes to standard output, the JSON document to {@code --json}. A bad option prints one line naming the
  * value and what is allowed, and exits with status 2.
  */

@@ -15,8 +15,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /**
- * One way of pushing the payload through a rate limit into a {@link TimestampingSink}. Each Sluice path
- * builds a fresh {@link LeakyBucket}, so no path inherits another's debt or credit.
+ * One way of pushing the payload through a rate limit into a {@link TimestampingSink}. Each path builds a
+ * fresh limiter, so no path inherits another's debt or credit. Peers run at their defaults ({@code -default})
+ * and, where the library has a burst setting, at a fair configuration ({@code -fair}: the same burst as
+ * Sluice's bucket, {@code --burst}, at least one chunk); see {@link PeerPaths}. Peers are measured, never
+ * judged: {@link #isPeer()}.
  */
 enum PacingPath {
 
@@ -86,8 +89,11 @@ enum PacingPath {
         }
     },
 
-    /** The peer: Guava's {@code RateLimiter} at the same rate in permits (bytes) per second, 8 KiB a chunk. */
-    GUAVA("guava") {
+    /**
+     * Guava's {@code RateLimiter} at the same rate in permits (bytes) per second, 8 KiB a chunk. Its burst
+     * (one second of stored permits) cannot be set, so it has one configuration.
+     */
+    GUAVA("guava", Owner.PEER) {
         @Override
         void transfer(Transfer transfer) {
             com.google.common.util.concurrent.RateLimiter limiter =
@@ -99,17 +105,92 @@ enum PacingPath {
                 transfer.sink().write(payload, offset, n);
             }
         }
+    },
+
+    /** Bucket4j's own blocking bucket at its defaults: capacity one second of tokens, starting full. */
+    BUCKET4J_DEFAULT("bucket4j-default", Owner.PEER) {
+        @Override
+        void transfer(Transfer transfer) throws Exception {
+            PeerPaths.bucket4j(transfer, PeerPaths.oneSecondOfBytes(transfer.rate()));
+        }
+    },
+
+    /** Bucket4j's own blocking bucket with the fair burst as its capacity. */
+    BUCKET4J_FAIR("bucket4j-fair", Owner.PEER) {
+        @Override
+        void transfer(Transfer transfer) throws Exception {
+            PeerPaths.bucket4j(transfer, transfer.fairBurstBytes());
+        }
+    },
+
+    /** Resilience4j's {@code RateLimiter} written the usual way: one second's permits every second. */
+    RESILIENCE4J_DEFAULT("resilience4j-default", Owner.PEER) {
+        @Override
+        void transfer(Transfer transfer) {
+            PeerPaths.resilience4j(transfer, PeerPaths.oneSecondOfBytes(transfer.rate()));
+        }
+    },
+
+    /** Resilience4j's {@code RateLimiter} with the fair burst per period (16 KiB every 160 ms at 100 KiB/s). */
+    RESILIENCE4J_FAIR("resilience4j-fair", Owner.PEER) {
+        @Override
+        void transfer(Transfer transfer) {
+            PeerPaths.resilience4j(transfer, transfer.fairBurstBytes());
+        }
+    },
+
+    /** Okio's {@code Throttler} at its defaults: 8 KiB waits, at most 256 KiB at once. */
+    OKIO_DEFAULT("okio-default", Owner.PEER) {
+        @Override
+        void transfer(Transfer transfer) throws Exception {
+            PeerPaths.okio(transfer, 0);
+        }
+    },
+
+    /** Okio's {@code Throttler} with the fair burst as its maximum grant. */
+    OKIO_FAIR("okio-fair", Owner.PEER) {
+        @Override
+        void transfer(Transfer transfer) throws Exception {
+            PeerPaths.okio(transfer, transfer.fairBurstBytes());
+        }
+    },
+
+    /** Commons IO's {@code ThrottledInputStream}: its one setting is the rate, so only its defaults. */
+    COMMONS_IO_DEFAULT("commons-io-default", Owner.PEER) {
+        @Override
+        void transfer(Transfer transfer) throws Exception {
+            PeerPaths.commonsIo(transfer);
+        }
     };
 
-    /** The chunk of the input stream, the async pacer and the Guava peer. */
+    /** Whose limiter a path runs. */
+    enum Owner {
+        /** Sluice's own code: the pacing check judges it. */
+        SLUICE,
+        /** Another library: measured side by side, never judged. */
+        PEER
+    }
+
+    /** The chunk of the input stream, the async pacer and the blocking peers. */
     static final int CHUNK_BYTES = 8 * 1024;
     /** The size of one write to the throttled output stream. */
     static final int WRITE_BYTES = 64 * 1024;
 
     private final String id;
+    private final Owner owner;
 
     PacingPath(String id) {
+        this(id, Owner.SLUICE);
+    }
+
+    PacingPath(String id, Owner owner) {
         this.id = id;
+        this.owner = owner;
+    }
+
+    /** Whether the path runs another library's limiter (measured, not held to Sluice's bounds). */
+    boolean isPeer() {
+        return owner == Owner.PEER;
     }
 
     /** The name used by {@code --paths} and in the report. */
@@ -159,6 +240,11 @@ enum PacingPath {
 
         DataRate rate() {
             return rate;
+        }
+
+        /** The peers' fair burst: Sluice's burst, but at least one chunk (a peer cannot grant less at once). */
+        int fairBurstBytes() {
+            return (int) Math.min(Integer.MAX_VALUE, Math.max(burst.bytes(), CHUNK_BYTES));
         }
 
         TimestampingSink sink() {

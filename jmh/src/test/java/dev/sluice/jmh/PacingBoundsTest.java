@@ -3,6 +3,7 @@ package dev.sluice.jmh;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.sluice.api.DataRate;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -34,6 +35,25 @@ class PacingBoundsTest {
     @Test
     void neverJudgesThePeer() {
         assertEquals(List.of(), PacingBounds.violations(List.of(result("guava", -50, 500_000, false)), TARGET));
+    }
+
+    @Test
+    void neverJudgesAnyPeerButJudgesEverySluicePath() {
+        List<PathResult> peers = new ArrayList<>();
+        List<String> sluiceViolations = new ArrayList<>();
+        for (PacingPath path : PacingPath.values()) {
+            if (path.isPeer()) {
+                peers.add(result(path.id(), -50, 500_000, true));
+            } else {
+                sluiceViolations.addAll(PacingBounds.violations(List.of(result(path.id(), -50, 0, true)), TARGET));
+            }
+        }
+
+        assertEquals(List.of(), PacingBounds.violations(peers, TARGET));
+        assertEquals(List.of(
+                "blocking-output-stream: rate error -50.000 % is outside +/-2.0 %",
+                "blocking-input-stream: rate error -50.000 % is outside +/-2.0 %",
+                "async-pacer: rate error -50.000 % is outside +/-2.0 %"), sluiceViolations);
     }
 
     private static PathResult result(String path, double errorPercent, long maxOneSecond, boolean intact) {

@@ -78,13 +78,16 @@ class PacingOptionsTest {
     @Test
     void refusesAnUnknownPathNamingTheKnownOnes() {
         assertRefused("--paths: unknown path \"netty\"; allowed: blocking-output-stream,blocking-input-stream,"
-                + "async-pacer,guava", "--paths", "guava,netty");
+                + "async-pacer,guava,bucket4j-default,bucket4j-fair,resilience4j-default,resilience4j-fair,"
+                + "okio-default,okio-fair,commons-io-default", "--paths", "guava,netty");
     }
 
     @Test
     void refusesAPathNamedTwice() {
         assertRefused("--paths names \"guava\" twice; allowed: blocking-output-stream,blocking-input-stream,"
-                + "async-pacer,guava, each at most once", "--paths", "guava,guava");
+                + "async-pacer,guava,bucket4j-default,bucket4j-fair,resilience4j-default,resilience4j-fair,"
+                + "okio-default,okio-fair,commons-io-default, each at most once",
+                "--paths", "guava,guava");
     }
 
     private static void assertRefused(String message, String... args) {
