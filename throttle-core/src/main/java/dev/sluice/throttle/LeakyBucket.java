@@ -83,6 +83,9 @@ public final class LeakyBucket implements RateLimiter {
 
     private long reserve(long bytes, long maxWaitNanos, boolean commit) {
         requireByteCount(bytes);
+        // one clock reading for every attempt: a retry after a lost compare-and-set is at most a few
+        // nanoseconds late, which only lengthens the wait by as much, and the clock is the costly part
+        long now = ticker.read();
         while (true) {
             long tat = theoreticalArrival.get();
             if (tat == FROZEN) {
@@ -95,7 +98,6 @@ public final class LeakyBucket implements RateLimiter {
             if (current.rate.isUnlimited()) {
                 return 0;
             }
-            long now = ticker.read();
             long backlog = Math.max(0, tat - now);
             long cost = Math.min(current.rate.nanosToSend(bytes), MAX_BACKLOG_NANOS - Math.min(backlog, MAX_BACKLOG_NANOS));
             long next = now + backlog + cost;

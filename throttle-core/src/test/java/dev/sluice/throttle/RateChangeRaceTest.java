@@ -31,7 +31,7 @@ class RateChangeRaceTest {
         HookTicker ticker = new HookTicker();
         LeakyBucket bucket = LeakyBucket.builder().rate(DataRate.ofKibibytesPerSecond(1))
                 .burst(DataSize.ofKibibytes(8)).ticker(ticker).build();
-        ticker.hook = () -> bucket.setRate(DataRate.ofGibibytesPerSecond(1)); // after reserve read the schedule
+        ticker.hook = () -> bucket.setRate(DataRate.ofGibibytesPerSecond(1)); // at the reservation's clock reading
 
         assertEquals(0, bucket.reserve(8 * KIB));
 
@@ -48,6 +48,21 @@ class RateChangeRaceTest {
         assertEquals(0, bucket.reserve(8 * KIB));
 
         assertTrue(bucket.waitEstimate(8 * KIB) >= 7 * SECOND, "waits " + bucket.waitEstimate(8 * KIB) + " ns");
+    }
+
+    @Test
+    void aGiveBackRacingARateChangeReturnsTheBytesAtTheNewRate() {
+        HookTicker ticker = new HookTicker();
+        LeakyBucket bucket = LeakyBucket.builder().rate(KIB_8).burst(DataSize.ofKibibytes(8)).ticker(ticker).build();
+        bucket.reserve(8 * KIB);
+        assertEquals(SECOND, bucket.reserve(8 * KIB));                  // 2 s of schedule, 1 s beyond the burst
+        ticker.hook = () -> bucket.setRate(KIB_16);                      // after the give-back read the schedule
+
+        bucket.giveBack(8 * KIB);
+
+        // 16 KiB reserved, 8 KiB given back: 8 KiB at 16 KiB/s is exactly the 8 KiB burst, so the next 8 KiB
+        // waits 0.5 s; a give-back priced at the old rate would have returned 1 s and made it wait 0
+        assertEquals(500 * MS, bucket.waitEstimate(8 * KIB));
     }
 
     @Test
