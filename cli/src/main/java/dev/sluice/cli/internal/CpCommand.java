@@ -1,6 +1,7 @@
 package dev.sluice.cli.internal;
 
 import dev.sluice.api.DataRate;
+import dev.sluice.api.DataSize;
 import dev.sluice.api.Ticker;
 import dev.sluice.api.spi.RateLimiterProvider;
 import dev.sluice.api.spi.RateLimiterSpec;
@@ -8,9 +9,11 @@ import dev.sluice.oss.Crc64;
 import dev.sluice.oss.ObjectMetadata;
 import dev.sluice.oss.OssClient;
 import dev.sluice.oss.OssClientBuilder;
+import dev.sluice.oss.PartSize;
 import dev.sluice.throttle.Pacer;
 import dev.sluice.throttle.PacingMiddleware;
 import dev.sluice.throttle.ProviderRegistry;
+import dev.sluice.throttle.TransferListener;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -28,7 +31,9 @@ import picocli.CommandLine.Spec;
 /** {@code sluice cp SRC DST}: one file between a local path and {@code oss://bucket/key}, paced. */
 @Command(name = "cp", mixinStandardHelpOptions = true,
         description = "Copies a local file to oss://bucket/key, or an object to a local path, paced on the client"
-                + " (--limit) and/or by OSS (--traffic-limit), with a progress bar; every byte is checked by CRC-64."
+                + " (--limit) and/or by OSS (--traffic-limit, on every part of a multipart upload too), with a progress"
+                + " bar; every byte is checked by CRC-64. Files over --multipart-threshold, or any file when --part-size"
+                + " is given, go up as a multipart upload."
                 + " Credentials come from OSS_ACCESS_KEY_ID and OSS_ACCESS_KEY_SECRET (and OSS_SESSION_TOKEN).",
         footer = {"", "Exit codes: 0 ok, 1 transfer or CRC-64 failure (or an OSS error), 2 bad usage."})
 final class CpCommand implements Callable<Integer> {
@@ -60,6 +65,16 @@ final class CpCommand implements Callable<Integer> {
             description = "Asks OSS to cap the connection (x-oss-traffic-limit), 819200..838860800 bit/s.")
     private DataRate trafficLimit;
 
+    @Option(names = "--part-size", paramLabel = "SIZE",
+            description = "Upload in parts of SIZE (100KiB..5GiB; doubled if the file would need more than 10,000"
+                    + " parts), whatever the file's size.")
+    private DataSize partSize;
+
+    @Option(names = "--multipart-threshold", paramLabel = "SIZE", defaultValue = "100MiB",
+            description = "Upload files larger than SIZE in parts (of --part-size, else 10 MiB) (default:"
+                    + " ${DEFAULT-VALUE}).")
+    private DataSize multipartThreshold;
+
     /** Made by picocli. */
     CpCommand() {
     }
@@ -77,8 +92,14 @@ final class CpCommand implements Callable<Integer> {
         TransferProgress progress = new TransferProgress(from.isPresent() ? "download" : "upload", 0, burstNanos,
                 Ticker.system());
         Pacer pacer = Pacer.of(limiter().create(RateLimiterSpec.of(rate)));
+        if (from.isPresent() && partSize != null) {
+            throw usage("--part-size applies to uploads only");
+        }
+        // only object bodies are progress: not the XML of InitiateMultipartUpload and CompleteMultipartUpload
         PacingMiddleware pacing = PacingMiddleware.builder().uploads(pacer).downloads(pacer)
-                .uploadListener(request -> progress).downloadListener(request -> progress).build();
+                .uploadListener(request -> "PUT".equals(request.method()) ? progress : TransferListener.none())
+                .downloadListener(request -> "GET".equals(request.method()) ? progress : TransferListener.none())
+                .build();
         OssClientBuilder builder = oss.client(spec, parent.environment(), Optional.of(pacing));
         TrafficLimitOption.of(spec, trafficLimit).ifPresent(builder::trafficLimit);
         try (OssClient client = builder.build()) {
@@ -92,15 +113,35 @@ final class CpCommand implements Callable<Integer> {
             throw usage("SRC " + file + " is not a file");
         }
         OssLocation object = target.orIn(file.getFileName().toString());
+        long size = Files.size(file);
+        boolean multipart = partSize != null || size > multipartThreshold.bytes();
+        long parts = multipart ? PartSize.partCount(size, checkedPartSize(size)) : 1;
         TransferProgress sized = progress;
-        sized.total(Files.size(file));
+        sized.total(size);
         long crc;
         try (ProgressBar bar = ProgressBar.show(sized, spec.commandLine().getErr())) {
-            crc = client.putObject(object.bucket(), object.key(), file).crc64();
+            crc = multipart ? client.multipart().uploadFile(object.bucket(), object.key(), file, preferredPartSize())
+                    .crc64().orElse(-1) : client.putObject(object.bucket(), object.key(), file).crc64();
             sized.lastByteArrivedNow();
         }
-        report("uploaded", file.toString(), object.toString(), sized, crc);
+        String to = object + (multipart ? " in " + Figures.grouped(parts) + (parts == 1 ? " part" : " parts") + " of "
+                + Figures.size(checkedPartSize(size)) : "");
+        report("uploaded", file.toString(), to, sized, crc);
         return ExitCode.OK;
+    }
+
+    private DataSize preferredPartSize() {
+        return partSize == null ? PartSize.DEFAULT_PREFERRED : partSize;
+    }
+
+    /** The part size {@code Multipart.uploadFile} will use for {@code size} bytes, refused before anything is sent. */
+    private long checkedPartSize(long size) {
+        try {
+            return PartSize.determine(size, preferredPartSize());
+        } catch (IllegalArgumentException refused) {
+            throw usage((partSize == null ? "SRC of " + Figures.grouped(size) + " B" : "--part-size " + partSize) + ": "
+                    + refused.getMessage());
+        }
     }
 
     private int download(OssClient client, OssLocation object, Path target, TransferProgress progress) throws Exception {

@@ -6,6 +6,8 @@ import dev.sluice.api.Transport;
 import dev.sluice.api.spi.TransportProvider;
 import dev.sluice.oss.OssClient;
 import dev.sluice.oss.OssClientBuilder;
+import dev.sluice.qos.QosAdminClient;
+import dev.sluice.qos.QosAdminClientBuilder;
 import dev.sluice.throttle.ProviderRegistry;
 import java.net.URI;
 import java.util.Map;
@@ -17,9 +19,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
 /**
- * Where OSS is and who signs: {@code --endpoint}, {@code --region}, {@code --transport}, and the key pair
- * from {@code OSS_ACCESS_KEY_ID} / {@code OSS_ACCESS_KEY_SECRET} (optionally {@code OSS_SESSION_TOKEN}),
- * which is never printed.
+ * Where OSS is and who signs, for {@code cp}, {@code presign} and every {@code qos} subcommand:
+ * {@code --endpoint}, {@code --region}, {@code --transport}, and the key pair from {@code OSS_ACCESS_KEY_ID} /
+ * {@code OSS_ACCESS_KEY_SECRET} (optionally {@code OSS_SESSION_TOKEN}), which is never printed.
  */
 final class OssOptions {
 
@@ -49,11 +51,8 @@ final class OssOptions {
     OssClientBuilder client(CommandSpec spec, Map<String, String> environment, Optional<Middleware> middleware) {
         Credentials credentials = credentials(spec, environment);
         String checkedRegion = region(spec);
-        URI checkedEndpoint = endpoint == null ? URI.create("https://oss-" + checkedRegion + ".aliyuncs.com") : endpoint;
-        ProviderRegistry registry = ProviderRegistry.load(OssOptions.class.getClassLoader());
-        TransportProvider provider = registry.findTransport(transport).orElseThrow(() -> new ParameterException(spec.commandLine(),
-                "--transport \"" + transport + "\" is not available: known transports: "
-                        + String.join(", ", registry.transportNames())));
+        URI checkedEndpoint = endpoint(checkedRegion);
+        TransportProvider provider = transport(spec);
         try {
             OssClientBuilder builder = OssClient.builder().endpoint(checkedEndpoint).region(checkedRegion)
                     .credentials(credentials);
@@ -62,6 +61,31 @@ final class OssOptions {
         } catch (IllegalArgumentException refused) {
             throw new ParameterException(spec.commandLine(), "--endpoint " + endpoint + ": " + refused.getMessage());
         }
+    }
+
+    /** A QoS admin client builder for these options (endpoint, region, credentials, transport); refuses bad usage first. */
+    QosAdminClientBuilder qosClient(CommandSpec spec, Map<String, String> environment) {
+        Credentials credentials = credentials(spec, environment);
+        String checkedRegion = region(spec);
+        URI checkedEndpoint = endpoint(checkedRegion);
+        TransportProvider provider = transport(spec);
+        try {
+            return QosAdminClient.builder().endpoint(checkedEndpoint).region(checkedRegion).credentials(credentials)
+                    .transport(provider.create(Map.of()));
+        } catch (IllegalArgumentException refused) {
+            throw new ParameterException(spec.commandLine(), "--endpoint " + endpoint + ": " + refused.getMessage());
+        }
+    }
+
+    private URI endpoint(String checkedRegion) {
+        return endpoint == null ? URI.create("https://oss-" + checkedRegion + ".aliyuncs.com") : endpoint;
+    }
+
+    private TransportProvider transport(CommandSpec spec) {
+        ProviderRegistry registry = ProviderRegistry.load(OssOptions.class.getClassLoader());
+        return registry.findTransport(transport).orElseThrow(() -> new ParameterException(spec.commandLine(),
+                "--transport \"" + transport + "\" is not available: known transports: "
+                        + String.join(", ", registry.transportNames())));
     }
 
     private String region(CommandSpec spec) {

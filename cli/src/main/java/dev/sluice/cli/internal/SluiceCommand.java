@@ -1,6 +1,7 @@
 package dev.sluice.cli.internal;
 
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine;
@@ -15,11 +16,12 @@ import picocli.CommandLine.Spec;
 /** The top-level {@code sluice} command: its subcommands, exit codes and error handling. */
 @Command(name = "sluice", mixinStandardHelpOptions = true, version = "sluice 0.1.0-SNAPSHOT",
         description = "Paces object-storage transfers to a bandwidth budget.",
-        subcommands = {DemoCommand.class, CpCommand.class, PresignCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {DemoCommand.class, CpCommand.class, PresignCommand.class, QosCommand.class,
+            CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:everything worked",
-            "1:a transfer failed or a CRC-64 did not match",
+            "1:a transfer failed, a CRC-64 did not match, or OSS refused a request",
             "2:bad usage: an option or argument was wrong (one line on stderr says which)"})
 public final class SluiceCommand implements Runnable {
 
@@ -77,11 +79,17 @@ public final class SluiceCommand implements Runnable {
         return ExitCode.USAGE;
     }
 
-    /** A failed run: one line, the stack trace only with --verbose; exit code 1. */
-    private static int failure(Exception failed, CommandLine commandLine, ParseResult parsed) {
+    /**
+     * A failed run: one line naming the command, what failed and, for the OSS errors that have one, what to
+     * do; the stack trace only with --verbose; exit code 1.
+     */
+    private static int failure(Exception thrown, CommandLine commandLine, ParseResult parsed) {
         PrintWriter err = commandLine.getErr();
         boolean verbose = parsed.originalArgs().contains("--verbose");
-        err.println("sluice " + commandLine.getCommandName() + ": failed: " + describe(failed)
+        // a lazily paged listing fails inside its stream, which wraps the OSS error
+        Throwable failed = thrown instanceof UncheckedIOException && thrown.getCause() != null ? thrown.getCause() : thrown;
+        err.println(commandLine.getCommandSpec().qualifiedName(" ") + ": failed: " + describe(failed)
+                + Remedies.of(failed).map(remedy -> "; " + remedy).orElse("")
                 + (verbose ? "" : " (add --verbose for the stack trace)"));
         if (verbose) {
             failed.printStackTrace(err);
