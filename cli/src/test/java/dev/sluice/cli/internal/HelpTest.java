@@ -37,6 +37,26 @@ class HelpTest {
     }
 
     @Test
+    void qosHelpListsItsFourGroupsAndEachGroupItsOperations() {
+        Run qos = Run.of("qos", "--help");
+        Run pool = Run.of("qos", "pool-requester", "--help");
+        Run put = Run.of("qos", "pool-requester", "put", "--help");
+
+        assertEquals(0, qos.exitCode());
+        for (String group : new String[] {"\n  bucket ", "\n  bucket-requester ", "\n  pool ", "\n  pool-requester "}) {
+            assertTrue(qos.out().contains(group), group + " in " + qos.out());
+        }
+        for (String operation : new String[] {"\n  put ", "\n  get ", "\n  list ", "\n  delete "}) {
+            assertTrue(pool.out().contains(operation), operation + " in " + pool.out());
+        }
+        String help = put.out().replaceAll("\\s+", " ");
+        for (String option : new String[] {"--file=FILE", "--total-upload=GBPS", "--extranet-download=GBPS",
+                "--total-qps=QPS", "--preflight", "--json", "--endpoint=URL", "--region=REGION"}) {
+            assertTrue(help.contains(option), option + " in " + put.out());
+        }
+    }
+
+    @Test
     void helpSubcommandShowsTheDemosUsage() {
         Run run = Run.of("help", "demo");
 
