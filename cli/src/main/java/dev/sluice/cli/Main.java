@@ -7,8 +7,8 @@ import java.nio.charset.Charset;
 
 /**
  * The entry point of the {@code sluice} command. Exit codes: 0 when everything worked, 1 when a transfer
- * failed or a CRC-64 did not match, 2 for bad usage (an option or argument that is wrong, with a one-line
- * message on standard error).
+ * failed, a CRC-64 did not match or OSS refused a request, 2 for bad usage (an option or argument that is
+ * wrong, or a QoS value the client's rules refuse, with a one-line message on standard error).
  */
 public final class Main {
 
