@@ -6,10 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.sluice.api.DataRate;
 import dev.sluice.api.DataSize;
 import dev.sluice.api.RateLimiter;
+import dev.sluice.throttle.tree.Direction;
 import dev.sluice.throttle.tree.DirectionalRate;
 import dev.sluice.throttle.tree.LimitTree;
 import dev.sluice.throttle.tree.NodeLimits;
+import dev.sluice.throttle.tree.NodeSnapshot;
 import dev.sluice.throttle.tree.TreeTransfer;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -253,6 +257,44 @@ class LimitTreePacingTest {
         b.close();
 
         assertEquals(DataRate.ofBitsPerSecond(819_200), a.rate());
+    }
+
+    @Test
+    void aSnapshotShowsEachNodesLimitsShareBusyChildrenWaitersAndMeasuredRate() {
+        LimitTree tree = tree("global=819200bit/s:off; bucket:a assured=100kbit/s weight=2; bucket:b");
+        Transfer a = new Transfer(tree.open("bucket:a").upload());
+        a.start();
+        tree.snapshot();
+        time.advance(10 * SECOND);
+
+        List<NodeSnapshot> rows = tree.snapshot();
+
+        NodeSnapshot global = row(rows, "global", Direction.UPLOAD);
+        assertEquals(Optional.of(DataRate.ofBitsPerSecond(819_200)), global.allotted());
+        assertEquals(DataRate.ofBitsPerSecond(819_200), global.ceil());
+        assertEquals(1, global.activeChildren());
+        assertEquals(1, global.waiters(), "a's next chunk is waiting");
+        assertEquals(OSS_LIMIT_BYTES, global.measuredBytesPerSecond(), 200.0);
+        NodeSnapshot bucketA = row(rows, "bucket:a", Direction.UPLOAD);
+        assertEquals(Optional.of(DataRate.ofKilobitsPerSecond(100)), bucketA.assured());
+        assertEquals(2, bucketA.weight());
+        assertEquals(DataRate.UNLIMITED, bucketA.ceil());
+        NodeSnapshot bucketB = row(rows, "bucket:b", Direction.UPLOAD);
+        assertEquals(Optional.empty(), bucketB.allotted(), "idle");
+        assertEquals(0, bucketB.activeChildren());
+        NodeSnapshot transfer = row(rows, "bucket:a/#1", Direction.UPLOAD);
+        assertTrue(transfer.transfer());
+        assertEquals(1, transfer.activeChildren());
+        assertEquals(Optional.empty(), row(rows, "bucket:a/#1", Direction.DOWNLOAD).allotted(), "no download reserved");
+        assertEquals(DataRate.UNLIMITED, row(rows, "global", Direction.DOWNLOAD).ceil());
+
+        tree.pause("bucket:a");
+        assertTrue(row(tree.snapshot(), "bucket:a/#1", Direction.UPLOAD).paused());
+    }
+
+    private static NodeSnapshot row(List<NodeSnapshot> rows, String path, Direction direction) {
+        return rows.stream().filter(row -> row.path().equals(path) && row.direction() == direction).findFirst()
+                .orElseThrow(() -> new AssertionError("no row " + path + " " + direction + " in " + rows));
     }
 
     private LimitTree tree(String text) {
