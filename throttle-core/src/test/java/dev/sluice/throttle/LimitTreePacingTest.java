@@ -1,6 +1,7 @@
 package dev.sluice.throttle;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sluice.api.DataRate;
@@ -80,6 +81,27 @@ class LimitTreePacingTest {
         assertEquals(DataRate.ofBitsPerSecond(273_067), b.limiter.rate(), "1/3, plus the bit lost to rounding");
         assertEquals(20 * OSS_LIMIT_BYTES, a.bytes - aBefore, KIB);
         assertEquals(10 * OSS_LIMIT_BYTES, b.bytes - bBefore, KIB);
+    }
+
+    @Test
+    void sharesNestAcrossLevelsAndAnIdleTenantsShareStaysWithinItsBucket() {
+        LimitTree tree = tree("global=819200bit/s; bucket:a; bucket:a/tenant:x; bucket:a/tenant:y; bucket:b");
+        Transfer x = new Transfer(tree.open("bucket:a/tenant:x").upload());
+        Transfer y = new Transfer(tree.open("bucket:a/tenant:y").upload());
+        Transfer b = new Transfer(tree.open("bucket:b").upload());
+        x.start();
+        y.start();
+        b.start();
+        time.advance(SECOND);
+        assertEquals(DataRate.ofBitsPerSecond(204_800), x.limiter.rate(), "half of bucket:a's half");
+        assertEquals(DataRate.ofBitsPerSecond(204_800), y.limiter.rate());
+        assertEquals(DataRate.ofBitsPerSecond(409_600), b.limiter.rate());
+
+        y.stop();
+        time.advance(SECOND);
+
+        assertEquals(DataRate.ofBitsPerSecond(409_600), x.limiter.rate(), "tenant:x borrows tenant:y's share");
+        assertEquals(DataRate.ofBitsPerSecond(409_600), b.limiter.rate(), "bucket:b still has its half");
     }
 
     @Test
@@ -234,14 +256,20 @@ class LimitTreePacingTest {
     }
 
     @Test
-    void aTransfersOwnSetRateSetsItsCeiling() {
+    void aTransfersOwnSetRateSetsItsCeilingThatWayOnly() {
         LimitTree tree = tree("global=819200bit/s; bucket:a");
-        RateLimiter a = tree.open("bucket:a").upload();
+        TreeTransfer transfer = tree.open("bucket:a", NodeLimits.DEFAULT.assured(DirectionalRate.parse("1KiB/s")));
+        RateLimiter a = transfer.upload();
         a.reserve(KIB);
 
         a.setRate(DataRate.ofKibibytesPerSecond(10));
 
         assertEquals(DataRate.ofKibibytesPerSecond(10), a.rate());
+        assertEquals(DirectionalRate.parse("10KiB/s:off"), tree.limits(transfer.path()).ceil());
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                () -> a.setRate(DataRate.ofBitsPerSecond(800)));
+        assertEquals("node bucket:a/#1: assured upload rate 1 KiB/s must be at most its ceiling 100 B/s",
+                refused.getMessage());
     }
 
     @Test

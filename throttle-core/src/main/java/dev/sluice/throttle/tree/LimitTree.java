@@ -74,10 +74,10 @@ public final class LimitTree {
         this.limits = new LinkedHashMap<>();
         this.parents = new LinkedHashMap<>();
         long idleNanos = builder.idleAfter.toNanos();
-        this.upload = new ShareTree(Direction.UPLOAD, builder.ticker, builder.scheduler, idleNanos, builder.leafBurst,
-                ROOT, bits(builder.global.upload()));
-        this.download = new ShareTree(Direction.DOWNLOAD, builder.ticker, builder.scheduler, idleNanos,
-                builder.leafBurst, ROOT, bits(builder.global.download()));
+        this.upload = new ShareTree(Direction.UPLOAD, this::setTransferCeiling, builder.ticker, builder.scheduler,
+                idleNanos, builder.leafBurst, ROOT, bits(builder.global.upload()));
+        this.download = new ShareTree(Direction.DOWNLOAD, this::setTransferCeiling, builder.ticker, builder.scheduler,
+                idleNanos, builder.leafBurst, ROOT, bits(builder.global.download()));
         limits.put(ROOT, NodeLimits.DEFAULT.ceil(builder.global));
         parents.put(ROOT, null);
         for (Map.Entry<String, NodeLimits> node : builder.nodes.entrySet()) {
@@ -181,6 +181,14 @@ public final class LimitTree {
                 tree.setLimits(path, assured(newLimits, tree.direction()), bits(newLimits.ceil().get(tree.direction())),
                         newLimits.weight());
             }
+        }
+    }
+
+    /** A transfer leaf's own {@code setRate}: its ceiling that way, checked and recorded as by {@link #setLimits}. */
+    private void setTransferCeiling(String path, Direction direction, DataRate ceil) {
+        synchronized (lock) {
+            NodeLimits current = limits(path);
+            setLimits(path, current.ceil(current.ceil().with(direction, ceil)));
         }
     }
 

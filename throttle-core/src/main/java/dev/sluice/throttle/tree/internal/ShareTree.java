@@ -36,6 +36,7 @@ public final class ShareTree {
     private static final long NO_SWEEP = Long.MIN_VALUE;
 
     private final Direction direction;
+    private final LeafCeilings leafCeilings;
     private final Ticker ticker;
     private final Scheduler scheduler;
     private final long idleNanos;
@@ -47,9 +48,15 @@ public final class ShareTree {
     /** When the earliest busy transfer may have gone idle; read without the lock on every reservation. */
     private volatile long nextSweep = NO_SWEEP;
 
-    public ShareTree(Direction direction, Ticker ticker, Scheduler scheduler, long idleNanos, DataSize leafBurst,
-            String rootPath, long rootCeil) {
+    /**
+     * A tree of {@code direction} with only its root, {@code rootPath}, of ceiling {@code rootCeil} bits per
+     * second ({@link FairShare#UNLIMITED} for none). A transfer becomes idle {@code idleNanos} after its last
+     * reservation if nothing of it waits; a leaf's {@code setRate} goes through {@code leafCeilings}.
+     */
+    public ShareTree(Direction direction, LeafCeilings leafCeilings, Ticker ticker, Scheduler scheduler, long idleNanos,
+            DataSize leafBurst, String rootPath, long rootCeil) {
         this.direction = direction;
+        this.leafCeilings = leafCeilings;
         this.ticker = ticker;
         this.scheduler = scheduler;
         this.idleNanos = idleNanos;
@@ -58,6 +65,7 @@ public final class ShareTree {
         nodes.put(rootPath, root);
     }
 
+    /** The direction this tree shares. */
     public Direction direction() {
         return direction;
     }
@@ -152,13 +160,15 @@ public final class ShareTree {
     }
 
     void setLeafCeiling(LeafLimiter leaf, DataRate rate) {
-        long ceil = rate.bitsPerSecond();
-        synchronized (lock) {
-            if (leaf.node.assured > ceil) {
-                throw new IllegalArgumentException(problem(leaf.node.path, null, leaf.node.assured, ceil));
-            }
-        }
-        setLimits(leaf.node.path, leaf.node.assured, ceil, leaf.node.weight);
+        leafCeilings.set(leaf.node.path, direction, rate);
+    }
+
+    /** Where a transfer's own {@code setRate} goes, so that it is checked and recorded like any other change. */
+    @FunctionalInterface
+    public interface LeafCeilings {
+
+        /** Sets the ceiling of transfer {@code path} in {@code direction} to {@code ceil}. */
+        void set(String path, Direction direction, DataRate ceil);
     }
 
     /** Makes {@code leaf} busy: from now on it has a share, and its siblings' shares shrink. */
