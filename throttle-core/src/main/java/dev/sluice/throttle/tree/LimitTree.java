@@ -32,7 +32,8 @@ import java.util.Map;
  * <p><b>Design.</b> Each transfer's leaf is a {@link LeakyBucket} paced at the transfer's share, and the
  * shares are recomputed (under one lock) only when the busy set or a limit changes; {@link LeakyBucket#setRate}
  * then re-times what is waiting. A reservation is therefore the leaf bucket's single compare-and-set plus a
- * volatile write: it never takes a lock or touches a shared counter, so transfers of one parent do not
+ * volatile write and a per-leaf counter: it takes no lock and writes nothing shared with other transfers
+ * (it reads one shared volatile, the time of the next idle sweep), so transfers of one parent do not
  * contend. Interior nodes hold no bucket: the shares of a node's children add up to at most its own share
  * by construction, so the leaf buckets already hold every node to its rate. The one cost of that choice is
  * that a transfer which turns busy may send its leaf's burst (16 KiB by default) at once, so a parent can

@@ -5,13 +5,15 @@ import dev.sluice.api.DataSize;
 import dev.sluice.api.RateLimiter;
 import dev.sluice.api.Ticker;
 import dev.sluice.throttle.LeakyBucket;
+import java.util.Locale;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
  * One transfer's limiter in one direction: a {@link LeakyBucket} whose rate the tree sets to the
- * transfer's share. A reservation is the bucket's compare-and-set plus two plain writes; only the first
- * reservation after an idle period (which makes the transfer busy again and so changes the shares) and a
- * due idle sweep take the tree's lock.
+ * transfer's share. A reservation is the bucket's compare-and-set plus a volatile write, a volatile read
+ * and a {@link LongAdder} increment (the byte count for snapshots); only the first reservation after an
+ * idle period (which makes the transfer busy again and so changes the shares) and a due idle sweep take
+ * the tree's lock.
  */
 final class LeafLimiter implements RateLimiter {
 
@@ -140,7 +142,7 @@ final class LeafLimiter implements RateLimiter {
 
     @Override
     public String toString() {
-        return "TreeLimiter[" + (node == null ? "?" : node.path) + ", " + tree.direction().name().toLowerCase()
+        return "TreeLimiter[" + (node == null ? "?" : node.path) + ", " + tree.direction().name().toLowerCase(Locale.ROOT)
                 + ", rate=" + bucket.rate() + ", burst=" + bucket.burst() + "]";
     }
 }

@@ -12,6 +12,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -74,7 +75,7 @@ public final class ShareTree {
     public String problem(String path, String parentPath, long assured, long ceil) {
         synchronized (lock) {
             ShareNode self = nodes.get(path);
-            String side = direction.name().toLowerCase();
+            String side = direction.name().toLowerCase(Locale.ROOT);
             if (assured > ceil) {
                 return "node " + path + ": assured " + side + " rate " + text(assured) + " must be at most its ceiling "
                         + text(ceil);
