@@ -8,6 +8,7 @@ module dev.sluice.throttle {
     requires transitive dev.sluice.api; // our public signatures use api types
 
     exports dev.sluice.throttle;
+    exports dev.sluice.throttle.tree;
 
     uses dev.sluice.api.spi.RateLimiterProvider;
     uses dev.sluice.api.spi.TransportProvider;

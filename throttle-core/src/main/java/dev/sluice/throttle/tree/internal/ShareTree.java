@@ -1,0 +1,346 @@
+package dev.sluice.throttle.tree.internal;
+
+import dev.sluice.api.DataRate;
+import dev.sluice.api.DataSize;
+import dev.sluice.api.RateLimiter;
+import dev.sluice.api.Ticker;
+import dev.sluice.throttle.Scheduler;
+import dev.sluice.throttle.tree.Direction;
+import dev.sluice.throttle.tree.NodeSnapshot;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One direction of a limit tree: the nodes, which transfers are busy, and the allocation that turns the
+ * busy set into one rate per transfer's bucket. See {@code LimitTree} for the rules; this class holds the
+ * mechanics.
+ *
+ * <p>Everything structural happens under one lock and only when something changes (a transfer turns busy
+ * or idle, a limit changes, a node is paused). The rates it computes are applied to the buckets after the
+ * lock is released: setting a bucket's rate calls its listeners (waiting reservations, which take their
+ * acquisition's lock), and a reservation that turns a transfer busy may itself be running under such a
+ * lock. The calling transfer's own bucket is set at once, so its first reservation is priced at its new
+ * share; the others are set by a task on the scheduler when the change came from a reservation, or at
+ * once when it came from a control call.
+ */
+public final class ShareTree {
+
+    /** What a paused node's transfers pace at: the smallest rate, so waiting reservations are held and kept. */
+    static final DataRate PAUSED = DataRate.ofBitsPerSecond(1);
+    private static final long NO_SWEEP = Long.MIN_VALUE;
+
+    private final Direction direction;
+    private final LeafCeilings leafCeilings;
+    private final Ticker ticker;
+    private final Scheduler scheduler;
+    private final long idleNanos;
+    private final DataSize leafBurst;
+    private final Object lock = new Object();
+    private final Map<String, ShareNode> nodes = new LinkedHashMap<>();
+    private final Set<LeafLimiter> busy = new LinkedHashSet<>();
+    private final ShareNode root;
+    /** When the earliest busy transfer may have gone idle; read without the lock on every reservation. */
+    private volatile long nextSweep = NO_SWEEP;
+
+    /**
+     * A tree of {@code direction} with only its root, {@code rootPath}, of ceiling {@code rootCeil} bits per
+     * second ({@link FairShare#UNLIMITED} for none). A transfer becomes idle {@code idleNanos} after its last
+     * reservation if nothing of it waits; a leaf's {@code setRate} goes through {@code leafCeilings}.
+     */
+    public ShareTree(Direction direction, LeafCeilings leafCeilings, Ticker ticker, Scheduler scheduler, long idleNanos,
+            DataSize leafBurst, String rootPath, long rootCeil) {
+        this.direction = direction;
+        this.leafCeilings = leafCeilings;
+        this.ticker = ticker;
+        this.scheduler = scheduler;
+        this.idleNanos = idleNanos;
+        this.leafBurst = leafBurst;
+        this.root = new ShareNode(rootPath, null, null, 0, rootCeil, 1);
+        nodes.put(rootPath, root);
+    }
+
+    /** The direction this tree shares. */
+    public Direction direction() {
+        return direction;
+    }
+
+    /** What is wrong with giving node {@code path} (under {@code parentPath}) these limits; {@code null} if nothing. */
+    public String problem(String path, String parentPath, long assured, long ceil) {
+        synchronized (lock) {
+            ShareNode self = nodes.get(path);
+            String side = direction.name().toLowerCase(Locale.ROOT);
+            if (assured > ceil) {
+                return "node " + path + ": assured " + side + " rate " + text(assured) + " must be at most its ceiling "
+                        + text(ceil);
+            }
+            if (self != null && self.childrenAssured(null) > ceil) {
+                return "node " + path + ": its children's assured " + side + " rates add up to "
+                        + text(self.childrenAssured(null)) + ", must be at most its ceiling " + text(ceil);
+            }
+            ShareNode parent = parentPath == null ? null : nodes.get(parentPath);
+            if (parent != null && parent.childrenAssured(self) + assured > parent.ceil) {
+                return "node " + parentPath + ": its children's assured " + side + " rates would add up to "
+                        + text(parent.childrenAssured(self) + assured) + ", must be at most its ceiling " + text(parent.ceil);
+            }
+            return null;
+        }
+    }
+
+    /** Adds an interior node; the caller has checked {@link #problem}. */
+    public void addNode(String path, String parentPath, long assured, long ceil, int weight) {
+        synchronized (lock) {
+            ShareNode parent = nodes.get(parentPath);
+            ShareNode node = new ShareNode(path, parent, null, assured, ceil, weight);
+            parent.children.add(node);
+            nodes.put(path, node);
+        }
+    }
+
+    /** Adds a transfer's leaf under {@code parentPath}; it turns busy with its first reservation. */
+    public RateLimiter openLeaf(String path, String parentPath, long assured, long ceil, int weight) {
+        LeafLimiter leaf = new LeafLimiter(this, ticker, leafBurst, DataRate.UNLIMITED);
+        synchronized (lock) {
+            ShareNode parent = nodes.get(parentPath);
+            ShareNode node = new ShareNode(path, parent, leaf, assured, ceil, weight);
+            leaf.node = node;
+            parent.children.add(node);
+            nodes.put(path, node);
+            // a leaf starts at the share it would get as soon as it is busy, so an estimate before then is sane
+            leaf.target = potentialShare(node);
+        }
+        leaf.applyTarget();
+        return leaf;
+    }
+
+    /** Removes a transfer's leaf; its share goes back to its siblings at once. */
+    public void closeLeaf(RateLimiter limiter) {
+        LeafLimiter leaf = (LeafLimiter) limiter;
+        List<LeafLimiter> changed;
+        synchronized (lock) {
+            if (leaf.closed) {
+                return;
+            }
+            leaf.closed = true;
+            leaf.active = false;
+            busy.remove(leaf);
+            leaf.node.parent.children.remove(leaf.node);
+            nodes.remove(leaf.node.path);
+            changed = reallocate();
+        }
+        changed.forEach(LeafLimiter::applyTarget);
+    }
+
+    /** Sets a node's limits; the caller has checked {@link #problem}. Takes effect within one grant. */
+    public void setLimits(String path, long assured, long ceil, int weight) {
+        List<LeafLimiter> changed;
+        synchronized (lock) {
+            ShareNode node = nodes.get(path);
+            node.assured = assured;
+            node.ceil = ceil;
+            node.weight = weight;
+            changed = reallocate();
+        }
+        changed.forEach(LeafLimiter::applyTarget);
+    }
+
+    /** Pauses ({@code true}) or resumes a node and everything under it; waiting reservations are kept. */
+    public void setPaused(String path, boolean paused) {
+        List<LeafLimiter> changed;
+        synchronized (lock) {
+            nodes.get(path).paused = paused;
+            changed = reallocate();
+        }
+        changed.forEach(LeafLimiter::applyTarget);
+    }
+
+    void setLeafCeiling(LeafLimiter leaf, DataRate rate) {
+        leafCeilings.set(leaf.node.path, direction, rate);
+    }
+
+    /** Where a transfer's own {@code setRate} goes, so that it is checked and recorded like any other change. */
+    @FunctionalInterface
+    public interface LeafCeilings {
+
+        /** Sets the ceiling of transfer {@code path} in {@code direction} to {@code ceil}. */
+        void set(String path, Direction direction, DataRate ceil);
+    }
+
+    /** Makes {@code leaf} busy: from now on it has a share, and its siblings' shares shrink. */
+    void activate(LeafLimiter leaf, long now) {
+        List<LeafLimiter> changed;
+        synchronized (lock) {
+            if (leaf.active || leaf.closed) {
+                return;
+            }
+            leaf.active = true;
+            busy.add(leaf);
+            long due = now + idleNanos;
+            if (nextSweep == NO_SWEEP || due - nextSweep < 0) {
+                nextSweep = due;
+            }
+            changed = reallocate();
+        }
+        leaf.applyTarget();
+        changed.remove(leaf);
+        applyLater(changed);
+    }
+
+    /** Makes idle the busy transfers that have neither reserved within the idle window nor a reservation waiting. */
+    void sweepIfDue(long now) {
+        long due = nextSweep;
+        if (due == NO_SWEEP || now - due < 0) {
+            return;
+        }
+        List<LeafLimiter> changed = List.of();
+        synchronized (lock) {
+            if (nextSweep != due) {
+                return; // another reservation swept meanwhile
+            }
+            boolean idled = false;
+            long next = NO_SWEEP;
+            for (Iterator<LeafLimiter> it = busy.iterator(); it.hasNext(); ) {
+                LeafLimiter leaf = it.next();
+                long waiting = leaf.waitingNanos();
+                long expiry = Math.max(leaf.lastReservedAt + idleNanos, now + waiting);
+                if (waiting == 0 && now - expiry >= 0) {
+                    leaf.active = false;
+                    it.remove();
+                    idled = true;
+                } else if (next == NO_SWEEP || expiry - next < 0) {
+                    next = expiry;
+                }
+            }
+            nextSweep = next;
+            if (idled) {
+                changed = reallocate();
+            }
+        }
+        applyLater(changed);
+    }
+
+    private void applyLater(List<LeafLimiter> changed) {
+        if (!changed.isEmpty()) {
+            scheduler.schedule(() -> changed.forEach(LeafLimiter::applyTarget), 0);
+        }
+    }
+
+    /** Recomputes every share; returns the leaves whose target changed. Under the lock. */
+    private List<LeafLimiter> reallocate() {
+        countBusy(root);
+        List<LeafLimiter> changed = new ArrayList<>();
+        allot(root, root.ceil, false, changed);
+        return changed;
+    }
+
+    private int countBusy(ShareNode node) {
+        if (node.leaf != null) {
+            node.activeLeaves = node.leaf.active ? 1 : 0;
+            return node.paused ? 0 : node.activeLeaves;
+        }
+        int count = 0;
+        for (ShareNode child : node.children) {
+            count += countBusy(child);
+        }
+        node.activeLeaves = count;
+        return node.paused ? 0 : count; // a paused subtree takes no share, so its siblings may borrow it
+    }
+
+    private void allot(ShareNode node, long available, boolean pausedAbove, List<LeafLimiter> changed) {
+        boolean paused = pausedAbove || node.paused;
+        node.allotted = paused || node.activeLeaves == 0 ? 0 : Math.min(available, node.ceil);
+        if (node.leaf != null) {
+            if (paused) {
+                retarget(node.leaf, PAUSED, changed);
+            } else if (node.activeLeaves > 0) {
+                retarget(node.leaf, rate(node.allotted), changed);
+            }
+            return;
+        }
+        List<ShareNode> sharing = new ArrayList<>();
+        for (ShareNode child : node.children) {
+            if (!paused && !child.paused && child.activeLeaves > 0) {
+                sharing.add(child);
+            }
+        }
+        long[] shares = split(node.allotted, sharing);
+        for (ShareNode child : node.children) {
+            int index = sharing.indexOf(child);
+            allot(child, index < 0 ? 0 : shares[index], paused, changed);
+        }
+    }
+
+    private static long[] split(long available, List<ShareNode> sharing) {
+        int n = sharing.size();
+        int[] weights = new int[n];
+        long[] assured = new long[n];
+        long[] ceilings = new long[n];
+        for (int i = 0; i < n; i++) {
+            weights[i] = sharing.get(i).weight;
+            assured[i] = sharing.get(i).assured;
+            ceilings[i] = sharing.get(i).ceil;
+        }
+        return FairShare.split(available, weights, assured, ceilings);
+    }
+
+    /** What {@code node} would get if it turned busy alone: its ceiling, capped by each ancestor's. */
+    private static DataRate potentialShare(ShareNode node) {
+        long share = node.ceil;
+        for (ShareNode up = node.parent; up != null; up = up.parent) {
+            share = Math.min(share, up.ceil);
+        }
+        return rate(share);
+    }
+
+    private static void retarget(LeafLimiter leaf, DataRate rate, List<LeafLimiter> changed) {
+        if (!leaf.target.equals(rate)) {
+            leaf.target = rate;
+            changed.add(leaf);
+        }
+    }
+
+    private static DataRate rate(long bitsPerSecond) {
+        return bitsPerSecond == FairShare.UNLIMITED ? DataRate.UNLIMITED : DataRate.ofBitsPerSecond(Math.max(1, bitsPerSecond));
+    }
+
+    /** One row per node, parents before children, with the rate reserved since the previous snapshot. */
+    public List<NodeSnapshot> snapshot() {
+        long now = ticker.read();
+        synchronized (lock) {
+            List<NodeSnapshot> rows = new ArrayList<>();
+            for (ShareNode node : root.subtree()) {
+                long[] counts = new long[2];
+                node.forEachLeaf(leaf -> {
+                    counts[0] += leaf.reservedBytes();
+                    counts[1] += leaf.hasWaiter() ? 1 : 0;
+                });
+                double measured = node.snapshotTaken && now > node.lastSnapshotAt
+                        ? (counts[0] - node.bytesAtLastSnapshot) * 1e9 / (now - node.lastSnapshotAt) : 0;
+                node.snapshotTaken = true;
+                node.bytesAtLastSnapshot = counts[0];
+                node.lastSnapshotAt = now;
+                int activeChildren = 0;
+                for (ShareNode child : node.children) {
+                    activeChildren += child.activeLeaves > 0 ? 1 : 0;
+                }
+                boolean paused = node.pausedHereOrAbove();
+                rows.add(new NodeSnapshot(node.path, direction, node.leaf != null,
+                        node.assured == 0 ? Optional.empty() : Optional.of(rate(node.assured)), rate(node.ceil),
+                        node.weight, node.allotted == 0 ? Optional.empty() : Optional.of(rate(node.allotted)), paused,
+                        node.leaf != null ? node.activeLeaves : activeChildren, (int) counts[1], counts[0], measured));
+            }
+            return rows;
+        }
+    }
+
+    private static String text(long bitsPerSecond) {
+        return bitsPerSecond == FairShare.UNLIMITED ? "off" : bitsPerSecond == 0 ? "0 bit/s"
+                : DataRate.ofBitsPerSecond(bitsPerSecond).toString();
+    }
+}
