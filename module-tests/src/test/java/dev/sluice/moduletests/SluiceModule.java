@@ -29,7 +29,7 @@ enum SluiceModule {
             Set.of("mandated java.base")),
 
     THROTTLE_CORE("sluice-throttle-core", "dev.sluice.throttle", LeakyBucket.class,
-            Set.of("dev.sluice.throttle"),
+            Set.of("dev.sluice.throttle", "dev.sluice.throttle.schedule"),
             Set.of("mandated java.base", "transitive dev.sluice.api")),
 
     THROTTLE_TESTKIT("sluice-throttle-testkit", "dev.sluice.testkit", RateLimiterContract.class,
