@@ -2,9 +2,12 @@ package dev.sluice.throttle;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sluice.api.DataRate;
+import dev.sluice.api.DataSize;
+import dev.sluice.api.RateLimiter;
 import dev.sluice.throttle.schedule.AppliedTimetable;
 import dev.sluice.throttle.schedule.Timetable;
 import java.time.Instant;
@@ -131,6 +134,82 @@ class AppliedTimetableTest {
         time.advance(HOUR);
         assertEquals(DataRate.UNLIMITED, bucket.rate());
         assertTrue(applied.nextChange().isEmpty());
+    }
+
+    @Test
+    void aChangeTheLimiterRefusesIsTriedAgainAtTheNextWakeUp() {
+        RefusesOneChange limiter = new RefusesOneChange(bucket, 2);
+        FakeWallClock clock = new FakeWallClock(time, Instant.parse("2026-03-02T07:59:00Z"), UTC);
+        AppliedTimetable.start(Timetable.parse("08:00,100KiB/s 23:00,off"), limiter, clock, time);
+
+        time.advance(MINUTE - 1);
+        assertThrows(IllegalStateException.class, () -> time.advance(1), "the 08:00 task met the refusal");
+        assertEquals(DataRate.UNLIMITED, bucket.rate());
+        assertEquals(1, time.pendingTasks(), "the timer is armed again");
+        time.advance(AppliedTimetable.MAX_SLEEP.toNanos());
+        assertEquals(HUNDRED_KIB, bucket.rate());
+    }
+
+    @Test
+    void aChangeRefusedAtStartLeavesNothingScheduled() {
+        RefusesOneChange limiter = new RefusesOneChange(bucket, 1);
+        FakeWallClock clock = new FakeWallClock(time, Instant.parse("2026-03-02T07:59:00Z"), UTC);
+        Timetable timetable = Timetable.parse("08:00,100KiB/s 23:00,off");
+
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> AppliedTimetable.start(timetable, limiter, clock, time));
+        assertEquals("refused unlimited", e.getMessage());
+        assertEquals(0, time.pendingTasks());
+    }
+
+    /** Passes everything to a bucket, but refuses one {@code setRate} (counted from 1). */
+    private static final class RefusesOneChange implements RateLimiter {
+        private final LeakyBucket bucket;
+        private final int refused;
+        private int changes;
+
+        RefusesOneChange(LeakyBucket bucket, int refused) {
+            this.bucket = bucket;
+            this.refused = refused;
+        }
+
+        @Override
+        public void setRate(DataRate rate) {
+            if (++changes == refused) {
+                throw new IllegalStateException("refused " + rate);
+            }
+            bucket.setRate(rate);
+        }
+
+        @Override
+        public long reserve(long bytes) {
+            return bucket.reserve(bytes);
+        }
+
+        @Override
+        public long tryReserve(long bytes, long maxWaitNanos) {
+            return bucket.tryReserve(bytes, maxWaitNanos);
+        }
+
+        @Override
+        public long waitEstimate(long bytes) {
+            return bucket.waitEstimate(bytes);
+        }
+
+        @Override
+        public void giveBack(long bytes) {
+            bucket.giveBack(bytes);
+        }
+
+        @Override
+        public DataRate rate() {
+            return bucket.rate();
+        }
+
+        @Override
+        public DataSize burst() {
+            return bucket.burst();
+        }
     }
 
     private AppliedTimetable start(String timetable, String instant, ZoneId zone) {

@@ -61,6 +61,8 @@ public final class AppliedTimetable implements AutoCloseable {
      * @param clock the time of day, in the zone the timetable is read in
      * @param scheduler runs the timer task; {@link Scheduler#shared()} in production
      * @throws IllegalArgumentException if an argument is null
+     * @throws RuntimeException whatever {@code limiter.setRate} throws for the rate due now; nothing is left
+     *     scheduled then. Later, a refused change is tried again at the next wake-up.
      */
     public static AppliedTimetable start(Timetable timetable, RateLimiter limiter, Clock clock, Scheduler scheduler) {
         require(timetable, "timetable");
@@ -68,7 +70,12 @@ public final class AppliedTimetable implements AutoCloseable {
         require(clock, "clock");
         require(scheduler, "scheduler");
         AppliedTimetable applied = new AppliedTimetable(timetable, limiter, clock, scheduler);
-        applied.tick();
+        try {
+            applied.tick();
+        } catch (RuntimeException e) {
+            applied.close(); // the caller never gets it, so it must not keep a timer
+            throw e;
+        }
         return applied;
     }
 
@@ -113,29 +120,39 @@ public final class AppliedTimetable implements AutoCloseable {
             due = timetable.rateAt(now);
             if (due.equals(applied)) {
                 due = null;
-            } else {
-                applied = due;
             }
         }
         // outside the lock: listeners re-time waiting reservations and may take their own locks; before the
-        // timer is armed, so that the next tick's rate can never be overtaken by this one's
-        if (due != null) {
-            limiter.setRate(due);
-        }
-        synchronized (this) {
-            if (!closed) {
-                timer = scheduler.schedule(this::tick, sleepNanos(now));
+        // timer is armed, so that the next tick's rate can never be overtaken by this one's. A limiter that
+        // throws must not stop the timetable, hence the finally.
+        try {
+            if (due != null) {
+                limiter.setRate(due);
+                synchronized (this) {
+                    applied = due; // only once set: a refused change is tried again at the next wake-up
+                }
+            }
+        } finally {
+            synchronized (this) {
+                if (!closed) {
+                    timer = scheduler.schedule(this::tick, sleepNanos(now));
+                }
             }
         }
     }
 
+    /**
+     * Nanoseconds from the clock's time now until the next change seen from {@code now} (or
+     * {@link #MAX_SLEEP} after {@code now}, if sooner). Measured from a fresh reading, so time spent in
+     * {@code setRate} does not make the timer late; a wake-up already due runs at once.
+     */
     private long sleepNanos(ZonedDateTime now) {
         Instant wake = now.toInstant().plus(MAX_SLEEP);
         Optional<ZonedDateTime> next = timetable.nextChange(now);
         if (next.isPresent() && next.get().toInstant().isBefore(wake)) {
             wake = next.get().toInstant();
         }
-        return Duration.between(now.toInstant(), wake).toNanos();
+        return Math.max(0, Duration.between(clock.instant(), wake).toNanos());
     }
 
     private ZonedDateTime now() {

@@ -171,7 +171,7 @@ public final class Timetable {
                     if (!entry.startsOn(day)) {
                         continue;
                     }
-                    String slot = TimetableEntry.dayText(day) + "-" + entry.when().substring(entry.when().length() - 5);
+                    String slot = TimetableEntry.dayText(day) + "-" + entry.timeText();
                     Integer earlier = slots.putIfAbsent(slot, index);
                     if (earlier != null) {
                         throw collision(earlier, index, slot);

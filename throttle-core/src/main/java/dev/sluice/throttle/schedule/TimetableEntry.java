@@ -101,8 +101,12 @@ public final class TimetableEntry {
 
     /** When this entry starts, as written: {@code "08:00"} or {@code "Mon-08:00"}. */
     String when() {
-        String time = String.format(Locale.ROOT, "%02d:%02d", start.getHour(), start.getMinute());
-        return day == null ? time : dayText(day) + "-" + time;
+        return day == null ? timeText() : dayText(day) + "-" + timeText();
+    }
+
+    /** The start time as written: {@code "08:00"}. */
+    String timeText() {
+        return String.format(Locale.ROOT, "%02d:%02d", start.getHour(), start.getMinute());
     }
 
     /** {@code "Mon"} … {@code "Sun"}, the spelling the textual form uses. */
