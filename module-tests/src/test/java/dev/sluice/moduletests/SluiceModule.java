@@ -7,6 +7,7 @@ import dev.sluice.oss.TrafficLimit;
 import dev.sluice.qos.QosBandwidth;
 import dev.sluice.testkit.RateLimiterContract;
 import dev.sluice.throttle.bucket4j.Bucket4jRateLimiter;
+import dev.sluice.throttle.micrometer.SluiceLimiterMetrics;
 import dev.sluice.throttle.LeakyBucket;
 import dev.sluice.transport.jdkhttp.JdkHttpTransport;
 import dev.sluice.transport.resilience.ResilientTransport;
@@ -29,7 +30,7 @@ enum SluiceModule {
             Set.of("mandated java.base")),
 
     THROTTLE_CORE("sluice-throttle-core", "dev.sluice.throttle", LeakyBucket.class,
-            Set.of("dev.sluice.throttle", "dev.sluice.throttle.tree"),
+            Set.of("dev.sluice.throttle", "dev.sluice.throttle.schedule", "dev.sluice.throttle.tree"),
             Set.of("mandated java.base", "transitive dev.sluice.api")),
 
     THROTTLE_TESTKIT("sluice-throttle-testkit", "dev.sluice.testkit", RateLimiterContract.class,
@@ -40,6 +41,10 @@ enum SluiceModule {
     THROTTLE_BUCKET4J("sluice-throttle-bucket4j", "dev.sluice.throttle.bucket4j", Bucket4jRateLimiter.class,
             Set.of("dev.sluice.throttle.bucket4j"),
             Set.of("mandated java.base", "transitive dev.sluice.api", "transitive io.github.bucket4j.core")),
+
+    THROTTLE_MICROMETER("sluice-throttle-micrometer", "dev.sluice.throttle.micrometer", SluiceLimiterMetrics.class,
+            Set.of("dev.sluice.throttle.micrometer"),
+            Set.of("mandated java.base", "transitive dev.sluice.throttle", "transitive micrometer.core")),
 
     OSS("sluice-oss", "dev.sluice.oss", TrafficLimit.class,
             Set.of("dev.sluice.oss"),
