@@ -291,12 +291,12 @@ public final class TransferConfig {
                         + " transport(String) on the builder");
             }
             if (uploadBandwidth != null && uploadLimiter != null) {
-                throw new IllegalStateException("uploads have both a max bandwidth (" + uploadBandwidth
-                        + ") and a limiter instance; set one of them");
+                throw new IllegalStateException("uploads have both a max bandwidth of " + uploadBandwidth.bitsPerSecond() + " bit/s ("
+                        + uploadBandwidth + ") and a limiter instance; set one of them");
             }
             if (downloadBandwidth != null && downloadLimiter != null) {
-                throw new IllegalStateException("downloads have both a max bandwidth (" + downloadBandwidth
-                        + ") and a limiter instance; set one of them");
+                throw new IllegalStateException("downloads have both a max bandwidth of " + downloadBandwidth.bitsPerSecond() + " bit/s ("
+                        + downloadBandwidth + ") and a limiter instance; set one of them");
             }
             return new TransferConfig(this);
         }
