@@ -69,7 +69,7 @@ public final class TransferManager implements AutoCloseable {
     private final Transport ownedTransport;
     private final Ticker ticker;
     private final Set<Job> running = ConcurrentHashMap.newKeySet();
-    private volatile boolean shutDown;
+    private boolean shutDown; // guarded by this
 
     private TransferManager(Engine engine, Connection connection, Transport ownedTransport, Ticker ticker) {
         this.engine = engine;
@@ -145,8 +145,11 @@ public final class TransferManager implements AutoCloseable {
      */
     public void shutdown(ShutdownMode mode) throws InterruptedException {
         require(mode, "shutdown mode");
-        shutDown = true;
-        List<Job> jobs = List.copyOf(running);
+        List<Job> jobs;
+        synchronized (this) { // no transfer slips in between the flag and the list
+            shutDown = true;
+            jobs = List.copyOf(running);
+        }
         if (mode == ShutdownMode.CANCEL) {
             jobs.forEach(Job::cancel);
         }
@@ -180,10 +183,12 @@ public final class TransferManager implements AutoCloseable {
     }
 
     private TransferFuture start(Job job) {
-        if (shutDown) {
-            throw new IllegalStateException("this TransferManager is shut down; it takes no new transfers");
+        synchronized (this) {
+            if (shutDown) {
+                throw new IllegalStateException("this TransferManager is shut down; it takes no new transfers");
+            }
+            running.add(job);
         }
-        running.add(job);
         job.completion().whenComplete((result, failure) -> running.remove(job));
         job.queued();
         engine.start(job);

@@ -92,8 +92,9 @@ class TransferFailureTest {
             TransferFuture upload = transfers.upload(source, Emulated.BUCKET, "doomed", recording);
 
             OssServiceException failure = assertThrows(OssServiceException.class, upload::result);
+            // the code is not asserted: the emulator answers before it reads the part's body, and the JDK client
+            // then sometimes loses the error document to the reset connection (the status always arrives)
             assertEquals(503, failure.status());
-            assertEquals("SlowDown", failure.code());
             String uploadId = ((UploadJob) upload).uploadId();
             assertNotNull(uploadId, "the upload was initiated");
             OssServiceException gone = assertThrows(OssServiceException.class,
