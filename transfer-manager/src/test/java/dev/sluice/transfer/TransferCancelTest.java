@@ -94,6 +94,24 @@ class TransferCancelTest {
     }
 
     @Test
+    void cancellingADownloadToANewTargetLeavesNoFileUnderItsName() throws Exception {
+        Path source = Emulated.randomFile(folder, "new-source", SIZE, 21);
+        oss.oss.putObject(Emulated.BUCKET, "cancel/new", source);
+        Path target = folder.resolve("new-target");
+        CancelAfter canceller = new CancelAfter(32 * 1024);
+        try (TransferManager transfers = oss.manager(oss.config(DataRate.ofKibibytesPerSecond(512), 4).build())) {
+            TransferFuture download = transfers.download(Emulated.BUCKET, "cancel/new", target, canceller);
+
+            assertThrows(CancellationException.class, download::result);
+            assertTrue(download.isDone());
+        }
+        assertFalse(Files.exists(target), "nothing under the target name");
+        try (var files = Files.list(folder)) {
+            assertFalse(files.anyMatch(p -> p.getFileName().toString().endsWith(".sluice-download")));
+        }
+    }
+
+    @Test
     void shutdownCancelEndsEveryTransferAndAbortsTheirUploads() throws Exception {
         Path source = Emulated.randomFile(folder, "shut-source", SIZE, 30);
         TransferManager transfers = oss.manager(oss.config(DataRate.ofKibibytesPerSecond(256), 8).build());

@@ -31,6 +31,7 @@ public abstract class Job implements TransferFuture, Runnable {
     private boolean cancelled;
     private boolean cleaning;
 
+    /** A job of {@code engine}, counting into {@code ledger}, described as {@code description} in messages. */
     protected Job(Engine engine, ProgressLedger ledger, String description) {
         this.engine = engine;
         this.ledger = ledger;
