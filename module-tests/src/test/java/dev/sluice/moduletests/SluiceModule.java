@@ -9,6 +9,7 @@ import dev.sluice.testkit.RateLimiterContract;
 import dev.sluice.throttle.bucket4j.Bucket4jRateLimiter;
 import dev.sluice.throttle.micrometer.SluiceLimiterMetrics;
 import dev.sluice.throttle.LeakyBucket;
+import dev.sluice.transfer.TransferManager;
 import dev.sluice.transport.jdkhttp.JdkHttpTransport;
 import dev.sluice.transport.resilience.ResilientTransport;
 import java.net.URISyntaxException;
@@ -74,6 +75,11 @@ enum SluiceModule {
             Set.of("mandated java.base", "transitive dev.sluice.api", "transitive io.github.resilience4j.retry",
                     "transitive io.github.resilience4j.circuitbreaker", "transitive io.github.resilience4j.core",
                     "org.slf4j")),
+
+    TRANSFER_MANAGER("sluice-transfer-manager", "dev.sluice.transfer", TransferManager.class,
+            Set.of("dev.sluice.transfer"),
+            Set.of("mandated java.base", "transitive dev.sluice.api", "transitive dev.sluice.throttle",
+                    "transitive dev.sluice.oss")),
 
     CLI("sluice-cli", "dev.sluice.cli", Main.class,
             Set.of("dev.sluice.cli"),

@@ -1,0 +1,81 @@
+package dev.sluice.transfer.internal;
+
+import dev.sluice.api.Ticker;
+import dev.sluice.throttle.Parker;
+import dev.sluice.transfer.TransferConfig;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * What the jobs of one manager share: the connection, the configuration, the part pool (exactly
+ * {@link TransferConfig#maxConcurrency()} threads, first come first served, for every part of every
+ * transfer) and the coordinator pool (one thread per transfer that has not ended; a coordinator mostly
+ * waits for its parts and sends the few control requests, so it never holds a part slot).
+ */
+public final class Engine {
+
+    private final Connection connection;
+    private final TransferConfig config;
+    private final Ticker ticker;
+    private final Attempts attempts;
+    private final ExecutorService parts;
+    private final ExecutorService coordinators;
+
+    /** An engine; it starts its threads on demand. */
+    public Engine(Connection connection, TransferConfig config, Ticker ticker, Parker parker) {
+        this.connection = connection;
+        this.config = config;
+        this.ticker = ticker;
+        this.attempts = new Attempts(config.partAttempts(), config.retryBackoff(), parker, ticker);
+        this.parts = new ThreadPoolExecutor(config.maxConcurrency(), config.maxConcurrency(), 30, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), daemons("sluice-transfer-part-"));
+        ((ThreadPoolExecutor) parts).allowCoreThreadTimeOut(true);
+        this.coordinators = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
+                daemons("sluice-transfer-"));
+    }
+
+    /** Starts {@code job} on a coordinator thread. */
+    public void start(Job job) {
+        coordinators.execute(job);
+    }
+
+    /** Stops the threads once the jobs have ended. */
+    public void shutdown() {
+        parts.shutdown();
+        coordinators.shutdown();
+    }
+
+    Connection connection() {
+        return connection;
+    }
+
+    TransferConfig config() {
+        return config;
+    }
+
+    Ticker ticker() {
+        return ticker;
+    }
+
+    Attempts attempts() {
+        return attempts;
+    }
+
+    ExecutorService parts() {
+        return parts;
+    }
+
+    private static ThreadFactory daemons(String prefix) {
+        AtomicInteger count = new AtomicInteger();
+        return task -> {
+            Thread thread = new Thread(task, prefix + count.incrementAndGet());
+            thread.setDaemon(true); // a forgotten manager must not keep the JVM alive
+            return thread;
+        };
+    }
+}

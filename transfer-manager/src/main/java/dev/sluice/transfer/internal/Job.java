@@ -1,0 +1,206 @@
+package dev.sluice.transfer.internal;
+
+import dev.sluice.transfer.TransferFuture;
+import dev.sluice.transfer.TransferProgress;
+import dev.sluice.transfer.TransferResult;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * One transfer, run by its coordinator thread: {@link #transfer()} does the work (blocking, interruptible),
+ * {@link #cleanUp()} undoes what a failed or cancelled one left (abort the upload, delete the temporary
+ * file). A cancel stops the parts and interrupts the coordinator while it works, never while it cleans up,
+ * so the abort request itself is never interrupted.
+ */
+public abstract class Job implements TransferFuture, Runnable {
+
+    /** What the job shares with the others. */
+    protected final Engine engine;
+    /** Its progress and subscribers. */
+    protected final ProgressLedger ledger;
+
+    private final String description;
+    private final CompletableFuture<TransferResult> completion = new CompletableFuture<>();
+    private final Object lock = new Object();
+    private Thread coordinator;
+    private PartGroup group;
+    private boolean cancelled;
+    private boolean cleaning;
+
+    /** A job of {@code engine}, counting into {@code ledger}, described as {@code description} in messages. */
+    protected Job(Engine engine, ProgressLedger ledger, String description) {
+        this.engine = engine;
+        this.ledger = ledger;
+        this.description = description;
+    }
+
+    /** Tells the subscribers the job is queued; call once, before starting it. */
+    public void queued() {
+        ledger.queued(this);
+    }
+
+    /** Does the transfer; blocks; an interrupt means cancel. */
+    protected abstract TransferResult transfer() throws IOException, InterruptedException;
+
+    /** Undoes what a transfer that did not succeed left behind. */
+    protected abstract void cleanUp() throws IOException;
+
+    @Override
+    public final void run() {
+        synchronized (lock) {
+            coordinator = Thread.currentThread();
+        }
+        TransferResult result = null;
+        Throwable failure = null;
+        try {
+            checkCancelled();
+            result = transfer();
+        } catch (Throwable error) {
+            failure = error;
+        }
+        boolean wasCancelled;
+        synchronized (lock) {
+            cleaning = true;
+            coordinator = null;
+            wasCancelled = cancelled;
+        }
+        Thread.interrupted(); // a cancel's interrupt must not break the cleanup requests
+        if (failure == null) {
+            ledger.done(result);
+            completion.complete(result);
+            return;
+        }
+        try {
+            cleanUp();
+        } catch (IOException | RuntimeException cleanupFailure) {
+            failure.addSuppressed(cleanupFailure);
+        }
+        if (wasCancelled) {
+            CancellationException cancellation = new CancellationException(description + " was cancelled");
+            cancellation.initCause(failure instanceof CancellationException ? null : failure);
+            failure = cancellation;
+        }
+        ledger.failed(failure);
+        completion.completeExceptionally(failure);
+    }
+
+    /** Runs {@code parts} on the part pool and waits for all of them; the first failure is thrown. */
+    protected final void runParts(List<PartGroup.Work> parts) throws IOException, InterruptedException {
+        PartGroup started = new PartGroup(parts);
+        synchronized (lock) {
+            checkCancelled();
+            group = started;
+        }
+        started.start(engine.parts());
+        try {
+            started.ended().get();
+        } catch (InterruptedException interrupted) {
+            started.cancelAll();
+            started.ended().join(); // the parts stop promptly once interrupted; none may outlive the job
+            throw interrupted;
+        } catch (ExecutionException impossible) {
+            throw new IllegalStateException(impossible);
+        } finally {
+            synchronized (lock) {
+                group = null;
+            }
+        }
+        Throwable failure = started.failure();
+        if (failure instanceof IOException) {
+            throw (IOException) failure;
+        }
+        if (failure instanceof InterruptedException) {
+            throw (InterruptedException) failure;
+        }
+        if (failure instanceof RuntimeException) {
+            throw (RuntimeException) failure;
+        }
+        if (failure instanceof Error) {
+            throw (Error) failure;
+        }
+        if (failure != null) {
+            throw new UncheckedIOException(new IOException(failure));
+        }
+    }
+
+    private void checkCancelled() {
+        synchronized (lock) {
+            if (cancelled) {
+                throw new CancellationException(description + " was cancelled");
+            }
+        }
+    }
+
+    @Override
+    public final String description() {
+        return description;
+    }
+
+    @Override
+    public final TransferResult result() throws IOException, InterruptedException {
+        try {
+            return completion.get();
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof CancellationException) {
+                throw (CancellationException) cause;
+            }
+            if (cause instanceof IOException) {
+                throw (IOException) cause;
+            }
+            if (cause instanceof RuntimeException) {
+                throw (RuntimeException) cause;
+            }
+            if (cause instanceof Error) {
+                throw (Error) cause;
+            }
+            throw new IOException(description + " failed", cause);
+        }
+    }
+
+    @Override
+    public final CompletableFuture<TransferResult> completion() {
+        return completion.copy();
+    }
+
+    @Override
+    public final boolean cancel() {
+        PartGroup parts;
+        synchronized (lock) {
+            if (cleaning) {
+                return false;
+            }
+            if (cancelled) {
+                return true; // being cancelled already
+            }
+            cancelled = true;
+            parts = group;
+            if (coordinator != null) {
+                coordinator.interrupt();
+            }
+        }
+        if (parts != null) {
+            parts.cancelAll();
+        }
+        return true;
+    }
+
+    @Override
+    public final boolean isDone() {
+        return completion.isDone();
+    }
+
+    @Override
+    public final TransferProgress progress() {
+        return ledger.snapshot();
+    }
+
+    @Override
+    public String toString() {
+        return description;
+    }
+}
