@@ -10,6 +10,7 @@ import dev.sluice.throttle.bucket4j.Bucket4jRateLimiter;
 import dev.sluice.throttle.LeakyBucket;
 import dev.sluice.transport.jdkhttp.JdkHttpTransport;
 import dev.sluice.transport.resilience.ResilientTransport;
+import dev.sluice.transport.testkit.TransportEndToEndSuite;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.Path;
@@ -70,6 +71,12 @@ enum SluiceModule {
                     "transitive io.github.resilience4j.circuitbreaker", "transitive io.github.resilience4j.core",
                     "org.slf4j")),
 
+    TRANSPORT_TESTKIT("sluice-transport-testkit", "dev.sluice.transport.testkit", TransportEndToEndSuite.class,
+            Set.of("dev.sluice.transport.testkit"),
+            Set.of("mandated java.base", "transitive dev.sluice.api", "transitive dev.sluice.oss", "transitive dev.sluice.emulator",
+                    "transitive org.junit.jupiter.api", "dev.sluice.throttle"),
+            Set.of("dev.sluice.transport.testkit to [org.junit.platform.commons]")),
+
     CLI("sluice-cli", "dev.sluice.cli", Main.class,
             Set.of("dev.sluice.cli"),
             Set.of("mandated java.base", "dev.sluice.api", "dev.sluice.throttle", "dev.sluice.oss", "dev.sluice.emulator",
@@ -89,7 +96,8 @@ enum SluiceModule {
     final Set<String> requires;
     /**
      * Each {@code opens}, as the descriptor prints it; only qualified opens to the library that binds the
-     * package reflectively are ever allowed: Jackson for internal XML documents, picocli for the commands.
+     * package reflectively are ever allowed: Jackson for internal XML documents, picocli for the commands,
+     * JUnit for the testkits' inherited test methods.
      */
     final Set<String> opens;
 

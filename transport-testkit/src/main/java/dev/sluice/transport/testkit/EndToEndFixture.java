@@ -1,4 +1,4 @@
-package dev.sluice.transport.jdkhttp.e2e;
+package dev.sluice.transport.testkit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -13,8 +13,8 @@ import dev.sluice.oss.OssClient;
 import dev.sluice.oss.OssClientBuilder;
 import dev.sluice.oss.OssServiceException;
 import dev.sluice.oss.TrafficLimit;
-import dev.sluice.transport.jdkhttp.e2e.Payloads.Drain;
-import dev.sluice.transport.jdkhttp.e2e.Payloads.Drained;
+import dev.sluice.transport.testkit.Payloads.Drain;
+import dev.sluice.transport.testkit.Payloads.Drained;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
