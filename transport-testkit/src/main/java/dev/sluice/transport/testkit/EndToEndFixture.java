@@ -68,7 +68,11 @@ public abstract class EndToEndFixture {
         /** A transport with its defaults. */
         Transport create();
 
-        /** A transport that fails a request whose response takes longer than {@code timeout}. */
+        /**
+         * A transport that fails a request whose response head takes longer than {@code timeout}, or whose
+         * body, once the head has arrived, waits longer than {@code timeout} for its next bytes (an
+         * {@link java.io.IOException} whose message says "timed out" or "timeout").
+         */
         Transport withRequestTimeout(Duration timeout);
     }
 

@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutionException;
 import java.util.function.UnaryOperator;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -152,15 +151,19 @@ public abstract class TransportEndToEndSuite extends TransferCases {
 
     @Test
     void reportsSlowDownOnAnUploadAndStoresNothingOrRetriesItAndStoresTheWholeObject() throws Exception {
-        Path source = Payloads.file(folder.resolve("slow-down-up.bin"), OBJECT, 15);
+        // Small on purpose: the emulator answers before reading the body, and its server resets a connection
+        // whose unread request is larger than it drains (64 KiB); a reset while the client is still writing
+        // can lose the error document the answer carried, leaving the status but no "SlowDown" code.
+        int length = 16 * KIB;
+        Path source = Payloads.file(folder.resolve("slow-down-up.bin"), length, 15);
         emulator.faults().add(Fault.on("PUT", BUCKET + "/faults/slow-down-up.bin").respond(503, "SlowDown").times(1));
         try (OssClient oss = client(transports().create(), UnaryOperator.identity())) {
             if (recovers(RecoverableFault.SLOW_DOWN)) {
                 oss.putObject(BUCKET, "faults/slow-down-up.bin", source);
 
                 assertEquals(List.of(), emulator.faults().active(), "the SlowDown answer was not given");
-                assertAbsentOrWhole(oss, "faults/slow-down-up.bin", OBJECT, Payloads.crc(source));
-                assertEquals(OBJECT, oss.headObject(BUCKET, "faults/slow-down-up.bin").contentLength());
+                assertAbsentOrWhole(oss, "faults/slow-down-up.bin", length, Payloads.crc(source));
+                assertEquals(length, oss.headObject(BUCKET, "faults/slow-down-up.bin").contentLength());
                 return;
             }
             OssServiceException failure = assertThrows(OssServiceException.class,
@@ -212,10 +215,7 @@ public abstract class TransportEndToEndSuite extends TransferCases {
     }
 
     @Test
-    @Disabled("bug (gap): JdkHttpTransport's requestTimeout bounds only the wait for the response head (as its javadoc"
-            + " says); once the head has arrived, a body that stalls is waited for without limit, so a stalled download"
-            + " never fails with a timeout. Needs a body idle/read timeout on the transport (or the Resilience4j layer).")
-    void failsWithATimeoutWhenTheBodyStallsBeyondTheRequestTimeout() throws Exception {
+    void failsWithATimeoutAndLeavesNoFileWhenTheBodyStallsBeyondTheTimeout() throws Exception {
         Path source = Payloads.file(folder.resolve("stall-body.bin"), OBJECT, 17);
         Path target = folder.resolve("stall-body.out");
         try (OssClient plain = client(transports().create(), UnaryOperator.identity());

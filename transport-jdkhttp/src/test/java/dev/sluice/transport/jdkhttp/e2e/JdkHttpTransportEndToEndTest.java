@@ -17,7 +17,8 @@ class JdkHttpTransportEndToEndTest extends TransportEndToEndSuite {
 
             @Override
             public Transport withRequestTimeout(Duration timeout) {
-                return JdkHttpTransport.builder().connectTimeout(Duration.ofSeconds(5)).requestTimeout(timeout).build();
+                return JdkHttpTransport.builder().connectTimeout(Duration.ofSeconds(5)).requestTimeout(timeout)
+                        .bodyIdleTimeout(timeout).build();
             }
         });
     }

@@ -72,7 +72,7 @@ class FailoverFromAClosedPortEndToEndSuiteTest extends TransportEndToEndSuite {
 
     private static JdkHttpTransport jdk(Duration timeout) {
         JdkHttpTransport.Builder builder = JdkHttpTransport.builder().connectTimeout(Duration.ofSeconds(5));
-        return (timeout == null ? builder : builder.requestTimeout(timeout)).build();
+        return (timeout == null ? builder : builder.requestTimeout(timeout).bodyIdleTimeout(timeout)).build();
     }
 
     /** Sends each request, path and query unchanged, to a loopback port that was free a moment ago. */

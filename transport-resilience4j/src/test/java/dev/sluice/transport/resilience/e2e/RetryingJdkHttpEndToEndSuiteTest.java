@@ -24,7 +24,8 @@ class RetryingJdkHttpEndToEndSuiteTest extends TransportEndToEndSuite {
 
             @Override
             public Transport withRequestTimeout(Duration timeout) {
-                return resilient(JdkHttpTransport.builder().connectTimeout(Duration.ofSeconds(5)).requestTimeout(timeout).build());
+                return resilient(JdkHttpTransport.builder().connectTimeout(Duration.ofSeconds(5)).requestTimeout(timeout)
+                        .bodyIdleTimeout(timeout).build());
             }
         });
     }
