@@ -1,5 +1,6 @@
 package dev.sluice.transport.jdkhttp.internal;
 
+import java.lang.ref.WeakReference;
 import java.nio.ByteBuffer;
 import java.util.Iterator;
 import java.util.List;
@@ -58,7 +59,7 @@ final class BufferListPublisher implements Flow.Publisher<ByteBuffer> {
         subscriber.onSubscribe(flattener);
         upstream.subscribe(flattener);
         if (watch.timesOut()) {
-            watch.after(watch.idleNanos(), flattener::checkIdle);
+            watch.after(watch.idleNanos(), flattener.idleCheck);
         }
     }
 
@@ -67,6 +68,11 @@ final class BufferListPublisher implements Flow.Publisher<ByteBuffer> {
 
         private final Flow.Subscriber<? super ByteBuffer> downstream;
         private final BodyWatch watch;
+        /**
+         * {@link #checkIdle()} through a weak reference: a pending check (up to one idle timeout away) must not
+         * keep a finished body and its subscriber reachable. While the exchange is open the JDK holds this.
+         */
+        private final Runnable idleCheck;
         private final AtomicInteger work = new AtomicInteger();
         private final AtomicLong demand = new AtomicLong();
         private final AtomicReference<Flow.Subscription> upstream = new AtomicReference<>();
@@ -88,6 +94,13 @@ final class BufferListPublisher implements Flow.Publisher<ByteBuffer> {
         Flattener(Flow.Subscriber<? super ByteBuffer> downstream, BodyWatch watch) {
             this.downstream = downstream;
             this.watch = watch;
+            WeakReference<Flattener> self = new WeakReference<>(this);
+            this.idleCheck = () -> {
+                Flattener live = self.get();
+                if (live != null) {
+                    live.checkIdle();
+                }
+            };
         }
 
         /**
@@ -101,7 +114,7 @@ final class BufferListPublisher implements Flow.Publisher<ByteBuffer> {
             long idle = watch.idleNanos();
             long waited = outstanding ? watch.now() - outstandingSince : 0;
             if (waited < idle) {
-                watch.after(idle - waited, this::checkIdle);
+                watch.after(idle - waited, idleCheck);
                 return;
             }
             if (failure.compareAndSet(null, watch.stalled())) {
