@@ -20,6 +20,7 @@ import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.CompositeArchRule;
 import com.tngtech.archunit.library.GeneralCodingRules;
 import dev.sluice.api.Ticker;
+import dev.sluice.moduletests.fixture.ReachesIntoTheEmulator;
 import dev.sluice.moduletests.fixture.ReachesIntoThrottleInternals;
 import java.util.List;
 import java.util.Set;
@@ -50,12 +51,23 @@ class ArchitectureTest {
             .because("internal packages are not exported, so they may change in any release; JPMS holds"
                     + " this on the module path, this rule holds it on the class path too");
 
+    // The transport testkit is test code that lives in main scope (like throttle-testkit): its paced cases
+    // put PacingMiddleware around the transport under test, which is what a transport itself must not do.
     static final ArchRule TRANSPORTS_DO_NOT_DEPEND_ON_THROTTLE = noClasses()
             .that().resideInAPackage("dev.sluice.transport..")
+            .and().resideOutsideOfPackage("dev.sluice.transport.testkit..")
             .should().dependOnClassesThat().resideInAPackage("dev.sluice.throttle..")
             .allowEmptyShould(true)
             .because("throttling reaches a transport as a decorated body or a Middleware, so that every"
                     + " transport works with every limiter and none drags the pacing core in");
+
+    // Two exceptions, both named: the sluice command runs the emulator for its demo, and the transport
+    // testkit is the end-to-end suite that transports run against it (a test dependency only).
+    static final ArchRule ONLY_TESTS_AND_THE_DEMO_USE_THE_EMULATOR = noClasses()
+            .that().resideOutsideOfPackages("dev.sluice.emulator..", "dev.sluice.cli..", "dev.sluice.transport.testkit..")
+            .should().dependOnClassesThat().resideInAPackage("dev.sluice.emulator..")
+            .because("the emulator is a test server: a library that imported it would ship a fake OSS to its"
+                    + " users and pull jdk.httpserver into their runtime");
 
     static final ArchRule NO_GRAB_BAG_PACKAGES = noClasses()
             .should().resideInAnyPackage("..util..", "..utils..", "..common..", "..helper..", "..helpers..")
@@ -145,6 +157,18 @@ class ArchitectureTest {
     @Test
     void transportsDoNotDependOnTheThrottleCore() {
         TRANSPORTS_DO_NOT_DEPEND_ON_THROTTLE.check(production);
+    }
+
+    @Test
+    void onlyTheTransportTestkitAndTheCommandUseTheEmulator() {
+        ONLY_TESTS_AND_THE_DEMO_USE_THE_EMULATOR.check(production);
+    }
+
+    @Test
+    void theEmulatorRuleFlagsATransportThatImportsTheEmulator() {
+        JavaClasses transport = new ClassFileImporter().importClasses(ReachesIntoTheEmulator.class);
+
+        assertTrue(ONLY_TESTS_AND_THE_DEMO_USE_THE_EMULATOR.evaluate(transport).hasViolation());
     }
 
     @Test

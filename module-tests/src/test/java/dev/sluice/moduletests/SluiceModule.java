@@ -12,6 +12,7 @@ import dev.sluice.throttle.LeakyBucket;
 import dev.sluice.transfer.TransferManager;
 import dev.sluice.transport.jdkhttp.JdkHttpTransport;
 import dev.sluice.transport.resilience.ResilientTransport;
+import dev.sluice.transport.testkit.TransportEndToEndSuite;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.Path;
@@ -81,6 +82,12 @@ enum SluiceModule {
             Set.of("mandated java.base", "transitive dev.sluice.api", "transitive dev.sluice.throttle",
                     "transitive dev.sluice.oss")),
 
+    TRANSPORT_TESTKIT("sluice-transport-testkit", "dev.sluice.transport.testkit", TransportEndToEndSuite.class,
+            Set.of("dev.sluice.transport.testkit"),
+            Set.of("mandated java.base", "transitive dev.sluice.api", "transitive dev.sluice.oss", "transitive dev.sluice.emulator",
+                    "transitive org.junit.jupiter.api", "dev.sluice.throttle"),
+            Set.of("dev.sluice.transport.testkit to [org.junit.platform.commons]")),
+
     CLI("sluice-cli", "dev.sluice.cli", Main.class,
             Set.of("dev.sluice.cli"),
             Set.of("mandated java.base", "dev.sluice.api", "dev.sluice.throttle", "dev.sluice.oss", "dev.sluice.emulator",
@@ -101,7 +108,8 @@ enum SluiceModule {
     final Set<String> requires;
     /**
      * Each {@code opens}, as the descriptor prints it; only qualified opens to the library that binds the
-     * package reflectively are ever allowed: Jackson for internal XML documents, picocli for the commands.
+     * package reflectively are ever allowed: Jackson for internal XML documents, picocli for the commands,
+     * JUnit for the testkits' inherited test methods.
      */
     final Set<String> opens;
 

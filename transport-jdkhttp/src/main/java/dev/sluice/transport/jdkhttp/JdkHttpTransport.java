@@ -40,8 +40,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <p><b>Errors.</b> The future fails with an {@link IOException} for transport errors: refused
  * connections ({@link java.net.ConnectException}), resets, and timeouts
  * ({@link java.net.http.HttpTimeoutException}; {@link java.net.http.HttpConnectTimeoutException} for the
- * connect timeout). A request the client cannot express fails it with an {@link IllegalArgumentException},
- * before anything is sent.
+ * connect timeout). A body that waits on the network longer than the
+ * {@link Builder#bodyIdleTimeout(Duration) body idle timeout} fails its subscriber with an
+ * {@link IOException} and cancels the exchange. Transport errors, of the exchange and of its body, name the
+ * request as method, scheme, host, port and path ({@code GET http://127.0.0.1:9000/bucket/key: ...}),
+ * never its query, where a presigned URL carries its signature. A request the client cannot express fails
+ * with an {@link IllegalArgumentException}, before anything is sent.
  *
  * <pre>{@code
  * try (JdkHttpTransport http = JdkHttpTransport.builder().connectTimeout(Duration.ofSeconds(5)).build()) {
@@ -55,13 +59,16 @@ public final class JdkHttpTransport implements Transport {
     private final boolean ownsClient;
     private final ExecutorService ownedExecutor;
     private final Duration requestTimeout;
+    private final Duration bodyIdleTimeout;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private JdkHttpTransport(HttpClient client, boolean ownsClient, ExecutorService ownedExecutor, Duration requestTimeout) {
+    private JdkHttpTransport(HttpClient client, boolean ownsClient, ExecutorService ownedExecutor, Duration requestTimeout,
+            Duration bodyIdleTimeout) {
         this.client = client;
         this.ownsClient = ownsClient;
         this.ownedExecutor = ownedExecutor;
         this.requestTimeout = requestTimeout;
+        this.bodyIdleTimeout = bodyIdleTimeout;
     }
 
     /** A transport on a new client with the defaults of {@link Builder}. */
@@ -97,7 +104,7 @@ public final class JdkHttpTransport implements Transport {
         } catch (IllegalArgumentException refused) {
             return CompletableFuture.failedFuture(refused);
         }
-        return Exchanges.send(client, jdkRequest, request);
+        return Exchanges.send(client, jdkRequest, request, bodyIdleTimeout);
     }
 
     /**
@@ -132,14 +139,19 @@ public final class JdkHttpTransport implements Transport {
     /**
      * Configures a {@link JdkHttpTransport}: either an existing {@link HttpClient}, or the settings of one
      * the transport creates (and releases on {@link #close()}). Defaults: no connect timeout (the
-     * system's), HTTP/1.1, an executor of daemon threads owned by the transport, no request timeout.
+     * system's), HTTP/1.1, an executor of daemon threads owned by the transport, no request timeout, a
+     * body idle timeout of {@value #DEFAULT_BODY_IDLE_SECONDS} s.
      */
     public static final class Builder {
+        /** The default {@link #bodyIdleTimeout(Duration)}, in seconds. */
+        public static final int DEFAULT_BODY_IDLE_SECONDS = 60;
+
         private HttpClient client;
         private Duration connectTimeout;
         private HttpClient.Version version;
         private Executor executor;
         private Duration requestTimeout;
+        private Duration bodyIdleTimeout = Duration.ofSeconds(DEFAULT_BODY_IDLE_SECONDS);
 
         private Builder() {
         }
@@ -186,10 +198,24 @@ public final class JdkHttpTransport implements Transport {
 
         /**
          * How long a request may wait for its response head before failing with
-         * {@link java.net.http.HttpTimeoutException}; positive. Streaming the body afterwards is not limited.
+         * {@link java.net.http.HttpTimeoutException}; positive, none by default. Streaming the body afterwards
+         * is bounded by the {@link #bodyIdleTimeout(Duration) body idle timeout} instead.
          */
         public Builder requestTimeout(Duration timeout) {
             this.requestTimeout = requirePositive(timeout, "request timeout");
+            return this;
+        }
+
+        /**
+         * How long a response body may wait on the network, while its reader is asking for bytes, before it
+         * fails with an {@link IOException} that names the request and this duration, and its exchange is
+         * cancelled; positive, {@value #DEFAULT_BODY_IDLE_SECONDS} s by default. The
+         * {@link #requestTimeout(Duration) request timeout} ends once the head has arrived: this bounds each
+         * pause of the body after it. Time the reader spends not asking (a paced reader between chunks) does
+         * not count.
+         */
+        public Builder bodyIdleTimeout(Duration timeout) {
+            this.bodyIdleTimeout = requirePositive(timeout, "body idle timeout");
             return this;
         }
 
@@ -200,7 +226,7 @@ public final class JdkHttpTransport implements Transport {
                     throw new IllegalStateException("an existing HttpClient brings its own connect timeout, version and executor;"
                             + " set them on the client, not on this builder");
                 }
-                return new JdkHttpTransport(client, false, null, requestTimeout);
+                return new JdkHttpTransport(client, false, null, requestTimeout, bodyIdleTimeout);
             }
             HttpClient.Builder builder = HttpClient.newBuilder()
                     .version(version == null ? HttpClient.Version.HTTP_1_1 : version)
@@ -215,7 +241,7 @@ public final class JdkHttpTransport implements Transport {
                 owned = Executors.newCachedThreadPool(new DaemonThreads("sluice-jdkhttp-"));
                 builder.executor(owned);
             }
-            return new JdkHttpTransport(builder.build(), true, owned, requestTimeout);
+            return new JdkHttpTransport(builder.build(), true, owned, requestTimeout, bodyIdleTimeout);
         }
 
         private static Duration requirePositive(Duration duration, String what) {

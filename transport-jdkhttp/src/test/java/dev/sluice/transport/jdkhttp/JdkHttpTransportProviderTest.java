@@ -48,8 +48,19 @@ class JdkHttpTransportProviderTest {
         IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
                 () -> provider.create(Map.of("connectTimeout", "PT1S")));
 
-        assertEquals("transport \"jdk\" has no option \"connectTimeout\"; known options: [connect-timeout, http-version,"
-                + " request-timeout]", refused.getMessage());
+        assertEquals("transport \"jdk\" has no option \"connectTimeout\"; known options: [body-idle-timeout, connect-timeout,"
+                + " http-version, request-timeout]", refused.getMessage());
+    }
+
+    @Test
+    void takesABodyIdleTimeoutAndRefusesOneOfZero() {
+        try (Transport transport = provider.create(Map.of("body-idle-timeout", "PT30S"))) {
+            assertInstanceOf(JdkHttpTransport.class, transport);
+        }
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                () -> provider.create(Map.of("body-idle-timeout", "0")));
+
+        assertEquals("body-idle-timeout \"0\" must be a positive duration, at least 1 ms", refused.getMessage());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.sluice.transport.jdkhttp.internal;
 
+import java.lang.ref.WeakReference;
 import java.nio.ByteBuffer;
 import java.util.Iterator;
 import java.util.List;
@@ -14,14 +15,26 @@ import java.util.concurrent.atomic.AtomicReference;
  * buffers: each element of a list is one item, published only on demand. It holds at most the one list it
  * is handing out and asks the JDK for the next only when that list is used up and demand remains, so the
  * body is never read ahead of its subscriber by more than one read. It can be subscribed to once.
+ *
+ * <p>While its subscriber has demand and the JDK has been asked for a read that has not come, the body is
+ * waiting on the network; if it waits that way for the {@link BodyWatch body idle timeout}, the subscriber
+ * gets an {@link java.io.IOException} naming the exchange and the exchange is cancelled. A subscriber that
+ * asks for nothing (a paced reader between chunks) is never timed out. Transport errors of the body name
+ * the exchange too.
  */
 final class BufferListPublisher implements Flow.Publisher<ByteBuffer> {
 
     private final Flow.Publisher<List<ByteBuffer>> upstream;
+    private final BodyWatch watch;
     private final AtomicBoolean subscribed = new AtomicBoolean();
 
     BufferListPublisher(Flow.Publisher<List<ByteBuffer>> upstream) {
+        this(upstream, BodyWatch.NONE);
+    }
+
+    BufferListPublisher(Flow.Publisher<List<ByteBuffer>> upstream, BodyWatch watch) {
         this.upstream = upstream;
+        this.watch = watch;
     }
 
     @Override
@@ -42,15 +55,24 @@ final class BufferListPublisher implements Flow.Publisher<ByteBuffer> {
             subscriber.onError(new IllegalStateException("a response body streams once and already has a subscriber"));
             return;
         }
-        Flattener flattener = new Flattener(subscriber);
+        Flattener flattener = new Flattener(subscriber, watch);
         subscriber.onSubscribe(flattener);
         upstream.subscribe(flattener);
+        if (watch.timesOut()) {
+            watch.after(watch.idleNanos(), flattener.idleCheck);
+        }
     }
 
     /** Subscriber to the JDK's lists and subscription for the downstream subscriber, serialised by a drain loop. */
     private static final class Flattener implements Flow.Subscriber<List<ByteBuffer>>, Flow.Subscription {
 
         private final Flow.Subscriber<? super ByteBuffer> downstream;
+        private final BodyWatch watch;
+        /**
+         * {@link #checkIdle()} through a weak reference: a pending check (up to one idle timeout away) must not
+         * keep a finished body and its subscriber reachable. While the exchange is open the JDK holds this.
+         */
+        private final Runnable idleCheck;
         private final AtomicInteger work = new AtomicInteger();
         private final AtomicLong demand = new AtomicLong();
         private final AtomicReference<Flow.Subscription> upstream = new AtomicReference<>();
@@ -60,14 +82,45 @@ final class BufferListPublisher implements Flow.Publisher<ByteBuffer> {
         private volatile boolean completed;
         private volatile boolean cancelled;
         private volatile boolean refused;
+        private volatile boolean stalled;
+        /** When the read now outstanding was asked for; meaningful while {@link #outstanding}. */
+        private volatile long outstandingSince;
 
         // owned by the thread running the drain loop
         private Iterator<ByteBuffer> current;
         private boolean finished;
         private boolean cancelSent;
 
-        Flattener(Flow.Subscriber<? super ByteBuffer> downstream) {
+        Flattener(Flow.Subscriber<? super ByteBuffer> downstream, BodyWatch watch) {
             this.downstream = downstream;
+            this.watch = watch;
+            WeakReference<Flattener> self = new WeakReference<>(this);
+            this.idleCheck = () -> {
+                Flattener live = self.get();
+                if (live != null) {
+                    live.checkIdle();
+                }
+            };
+        }
+
+        /**
+         * Fails the body if the read outstanding now has been waited for the whole idle timeout, else looks
+         * again when it would have been; stops once the body has ended one way or the other.
+         */
+        void checkIdle() {
+            if (completed || cancelled || refused || failure.get() != null) {
+                return;
+            }
+            long idle = watch.idleNanos();
+            long waited = outstanding ? watch.now() - outstandingSince : 0;
+            if (waited < idle) {
+                watch.after(idle - waited, idleCheck);
+                return;
+            }
+            if (failure.compareAndSet(null, watch.stalled())) {
+                stalled = true; // the drain loop cancels the JDK's subscription, which closes the exchange
+                drain();
+            }
         }
 
         @Override
@@ -89,7 +142,7 @@ final class BufferListPublisher implements Flow.Publisher<ByteBuffer> {
 
         @Override
         public void onError(Throwable error) {
-            failure.compareAndSet(null, error);
+            failure.compareAndSet(null, watch.named(error));
             drain();
         }
 
@@ -131,7 +184,7 @@ final class BufferListPublisher implements Flow.Publisher<ByteBuffer> {
 
         private void step() {
             while (true) {
-                if ((cancelled || refused) && !cancelSent) {
+                if ((cancelled || refused || stalled) && !cancelSent) {
                     Flow.Subscription subscription = upstream.get();
                     if (subscription != null) {
                         cancelSent = true;
@@ -181,6 +234,7 @@ final class BufferListPublisher implements Flow.Publisher<ByteBuffer> {
                 if (waiting || subscription == null || demand.get() == 0) {
                     return;
                 }
+                outstandingSince = watch.now(); // before outstanding: checkIdle reads them in the other order
                 outstanding = true;
                 subscription.request(1);
             }

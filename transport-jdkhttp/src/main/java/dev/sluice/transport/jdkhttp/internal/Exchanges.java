@@ -9,12 +9,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Flow;
+import java.util.concurrent.ForkJoinPool;
 
 /**
  * One exchange on the JDK client: sends, and turns the JDK's response (head plus a publisher of buffer
@@ -30,7 +32,9 @@ public final class Exchanges {
      * Cancelling it cancels the exchange, and a response that arrives after the cancellation has its body
      * cancelled, so that its connection is released.
      */
-    public static CompletableFuture<Response> send(HttpClient client, HttpRequest jdkRequest, Request request) {
+    public static CompletableFuture<Response> send(HttpClient client, HttpRequest jdkRequest, Request request,
+            Duration bodyIdleTimeout) {
+        String exchange = ExchangeNames.of(request);
         CompletableFuture<Response> result = new CompletableFuture<>();
         CompletableFuture<HttpResponse<Flow.Publisher<List<ByteBuffer>>>> sent;
         try {
@@ -40,16 +44,17 @@ public final class Exchanges {
         }
         sent.whenComplete((response, error) -> {
             if (error != null) {
-                result.completeExceptionally(transportFailure(error));
+                result.completeExceptionally(ExchangeNames.named(exchange, transportFailure(error)));
                 return;
             }
             Response mapped;
             try {
-                mapped = toResponse(request, response);
+                mapped = toResponse(request, response, new BodyWatch(exchange, bodyIdleTimeout,
+                        client.executor().orElse(ForkJoinPool.commonPool())));
             } catch (IllegalArgumentException malformed) {
                 discard(response.body());
-                result.completeExceptionally(new IOException("malformed response to " + request.method() + " "
-                        + request.uri() + ": " + malformed.getMessage(), malformed));
+                result.completeExceptionally(new IOException("malformed response to " + exchange + ": "
+                        + malformed.getMessage(), malformed));
                 return;
             }
             if (!result.complete(mapped)) {
@@ -64,7 +69,7 @@ public final class Exchanges {
         return result;
     }
 
-    static Response toResponse(Request request, HttpResponse<Flow.Publisher<List<ByteBuffer>>> response) {
+    static Response toResponse(Request request, HttpResponse<Flow.Publisher<List<ByteBuffer>>> response, BodyWatch watch) {
         Headers headers = Headers.of();
         for (Map.Entry<String, List<String>> header : response.headers().map().entrySet()) {
             if (header.getKey().startsWith(":")) {
@@ -75,7 +80,7 @@ public final class Exchanges {
             }
         }
         long length = bodyLength(request, response.statusCode(), headers);
-        return new Response(response.statusCode(), headers, Body.of(new BufferListPublisher(response.body()), length));
+        return new Response(response.statusCode(), headers, Body.of(new BufferListPublisher(response.body(), watch), length));
     }
 
     /** The bytes the body will publish: none for HEAD, 1xx, 204 and 304; else the Content-Length, or -1. */

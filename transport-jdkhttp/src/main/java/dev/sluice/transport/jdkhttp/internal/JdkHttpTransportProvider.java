@@ -12,15 +12,16 @@ import java.util.TreeSet;
 
 /**
  * The transport provider {@code "jdk"}: a {@link JdkHttpTransport} on a client of its own. Options:
- * {@code connect-timeout} and {@code request-timeout} (an ISO-8601 duration such as {@code PT5S}, or
- * whole milliseconds), {@code http-version} ({@code HTTP_1_1} or {@code HTTP_2}).
+ * {@code connect-timeout}, {@code request-timeout} and {@code body-idle-timeout} (an ISO-8601 duration
+ * such as {@code PT5S}, or whole milliseconds), {@code http-version} ({@code HTTP_1_1} or {@code HTTP_2}).
  */
 public final class JdkHttpTransportProvider implements TransportProvider {
 
     static final String CONNECT_TIMEOUT = "connect-timeout";
     static final String REQUEST_TIMEOUT = "request-timeout";
+    static final String BODY_IDLE_TIMEOUT = "body-idle-timeout";
     static final String HTTP_VERSION = "http-version";
-    private static final Set<String> KNOWN = Set.of(CONNECT_TIMEOUT, REQUEST_TIMEOUT, HTTP_VERSION);
+    private static final Set<String> KNOWN = Set.of(CONNECT_TIMEOUT, REQUEST_TIMEOUT, BODY_IDLE_TIMEOUT, HTTP_VERSION);
 
     /** Found by {@link java.util.ServiceLoader}. */
     public JdkHttpTransportProvider() {
@@ -56,6 +57,7 @@ public final class JdkHttpTransportProvider implements TransportProvider {
             switch (name) {
                 case CONNECT_TIMEOUT -> builder.connectTimeout(duration(name, value));
                 case REQUEST_TIMEOUT -> builder.requestTimeout(duration(name, value));
+                case BODY_IDLE_TIMEOUT -> builder.bodyIdleTimeout(duration(name, value));
                 default -> builder.version(version(value));
             }
         }

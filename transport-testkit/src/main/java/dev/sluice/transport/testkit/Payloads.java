@@ -1,4 +1,4 @@
-package dev.sluice.transport.jdkhttp.e2e;
+package dev.sluice.transport.testkit;
 
 import dev.sluice.oss.Crc64;
 import java.io.IOException;
@@ -15,26 +15,28 @@ import java.util.concurrent.Flow;
 /**
  * The bytes the end-to-end suite moves and how it checks them: seeded pseudo-random content written to
  * files a chunk at a time (a 64 MiB object never sits in memory), CRC-64 of files and file slices, and a
- * subscriber that drains a response body into a CRC-64.
+ * subscriber that drains a response body into a CRC-64. For the suite and the cases a transport adds to it.
  */
-final class Payloads {
+public final class Payloads {
 
-    static final int KIB = 1024;
-    static final int MIB = 1024 * KIB;
+    /** A kibibyte, in bytes. */
+    public static final int KIB = 1024;
+    /** A mebibyte, in bytes. */
+    public static final int MIB = 1024 * KIB;
     private static final int CHUNK = 64 * KIB;
 
     private Payloads() {
     }
 
     /** {@code length} bytes seeded by {@code seed}: the same seed and length give the same bytes. */
-    static byte[] bytes(int length, long seed) {
+    public static byte[] bytes(int length, long seed) {
         byte[] bytes = new byte[length];
         new Random(seed).nextBytes(bytes);
         return bytes;
     }
 
     /** Writes {@code length} seeded bytes to {@code file}, a chunk at a time. */
-    static Path file(Path file, long length, long seed) throws IOException {
+    public static Path file(Path file, long length, long seed) throws IOException {
         Random random = new Random(seed);
         byte[] chunk = new byte[CHUNK];
         try (OutputStream out = Files.newOutputStream(file)) {
@@ -47,12 +49,12 @@ final class Payloads {
     }
 
     /** The CRC-64 of the whole of {@code file}. */
-    static long crc(Path file) throws IOException {
+    public static long crc(Path file) throws IOException {
         return crc(file, 0, Files.size(file));
     }
 
     /** The CRC-64 of {@code length} bytes of {@code file} from {@code offset}. */
-    static long crc(Path file, long offset, long length) throws IOException {
+    public static long crc(Path file, long offset, long length) throws IOException {
         Crc64 crc = new Crc64();
         ByteBuffer buffer = ByteBuffer.allocate(CHUNK);
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
@@ -73,15 +75,19 @@ final class Payloads {
     }
 
     /** A body read to its end one buffer at a time; {@link #result()} holds its length and CRC-64. */
-    static final class Drain implements Flow.Subscriber<ByteBuffer> {
+    public static final class Drain implements Flow.Subscriber<ByteBuffer> {
 
         private final Crc64 crc = new Crc64();
         private final CompletableFuture<Drained> result = new CompletableFuture<>();
         private Flow.Subscription subscription;
         private long bytes;
 
+        /** A drain that has not been subscribed yet. */
+        public Drain() {
+        }
+
         /** Completes when the body ends, or fails with its error. */
-        CompletableFuture<Drained> result() {
+        public CompletableFuture<Drained> result() {
             return result;
         }
 
@@ -110,6 +116,6 @@ final class Payloads {
     }
 
     /** What a drained body held: its length and CRC-64. */
-    record Drained(long bytes, long crc64) {
+    public record Drained(long bytes, long crc64) {
     }
 }

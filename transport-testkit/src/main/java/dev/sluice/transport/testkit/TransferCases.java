@@ -1,7 +1,7 @@
-package dev.sluice.transport.jdkhttp.e2e;
+package dev.sluice.transport.testkit;
 
-import static dev.sluice.transport.jdkhttp.e2e.Payloads.KIB;
-import static dev.sluice.transport.jdkhttp.e2e.Payloads.MIB;
+import static dev.sluice.transport.testkit.Payloads.KIB;
+import static dev.sluice.transport.testkit.Payloads.MIB;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -22,7 +22,7 @@ import dev.sluice.oss.TrafficLimit;
 import dev.sluice.throttle.LeakyBucket;
 import dev.sluice.throttle.Pacer;
 import dev.sluice.throttle.PacingMiddleware;
-import dev.sluice.transport.jdkhttp.e2e.Payloads.Drained;
+import dev.sluice.transport.testkit.Payloads.Drained;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package dev.sluice.transport.jdkhttp.e2e;
+package dev.sluice.transport.testkit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -13,8 +13,8 @@ import dev.sluice.oss.OssClient;
 import dev.sluice.oss.OssClientBuilder;
 import dev.sluice.oss.OssServiceException;
 import dev.sluice.oss.TrafficLimit;
-import dev.sluice.transport.jdkhttp.e2e.Payloads.Drain;
-import dev.sluice.transport.jdkhttp.e2e.Payloads.Drained;
+import dev.sluice.transport.testkit.Payloads.Drain;
+import dev.sluice.transport.testkit.Payloads.Drained;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -68,7 +68,11 @@ public abstract class EndToEndFixture {
         /** A transport with its defaults. */
         Transport create();
 
-        /** A transport that fails a request whose response takes longer than {@code timeout}. */
+        /**
+         * A transport that fails a request whose response head takes longer than {@code timeout}, or whose
+         * body, once the head has arrived, waits longer than {@code timeout} for its next bytes (an
+         * {@link java.io.IOException} whose message says "timed out" or "timeout").
+         */
         Transport withRequestTimeout(Duration timeout);
     }
 
