@@ -11,6 +11,8 @@ public interface Transport extends AutoCloseable {
     /**
      * Sends the request. The future completes when the response head has arrived; the body then streams
      * through {@link Response#body()}. It fails with an {@link java.io.IOException} for transport errors.
+     * The transport subscribes to the request body and reads it to its end, an empty body too: middlewares
+     * and callers watch the body (a CRC-64 of the upload, a pacing listener) and rely on seeing it complete.
      */
     CompletableFuture<Response> send(Request request);
 

@@ -53,7 +53,7 @@ public final class Connection {
     /** A client whose one upload is paced by the upload budget and reported to {@code attempt}. */
     OssClient forUpload(TransferListener attempt) {
         PacingMiddleware pacing = PacingMiddleware.builder().uploads(uploads.pacer()).uploadListener(request -> attempt).build();
-        return client(EmptyBodies.INSTANCE.around(pacing.around(transport)), trafficLimit);
+        return client(pacing.around(transport), trafficLimit);
     }
 
     /** A client whose one download is paced by the download budget and reported to {@code attempt}. */

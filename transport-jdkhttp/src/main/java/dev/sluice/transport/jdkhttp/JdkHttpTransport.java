@@ -4,6 +4,7 @@ import dev.sluice.api.Request;
 import dev.sluice.api.Response;
 import dev.sluice.api.Transport;
 import dev.sluice.transport.jdkhttp.internal.DaemonThreads;
+import dev.sluice.transport.jdkhttp.internal.EmptyBodyDrain;
 import dev.sluice.transport.jdkhttp.internal.Exchanges;
 import dev.sluice.transport.jdkhttp.internal.RequestMapping;
 import java.io.IOException;
@@ -103,6 +104,15 @@ public final class JdkHttpTransport implements Transport {
             jdkRequest = RequestMapping.toJdk(request, requestTimeout);
         } catch (IllegalArgumentException refused) {
             return CompletableFuture.failedFuture(refused);
+        }
+        if (request.body().contentLength() == 0) {
+            CompletableFuture<Void> drained = EmptyBodyDrain.drain(request.body());
+            if (!drained.isDone()) {
+                return drained.thenCompose(done -> Exchanges.send(client, jdkRequest, request, bodyIdleTimeout));
+            }
+            if (drained.isCompletedExceptionally()) {
+                return drained.thenApply(never -> (Response) null);
+            }
         }
         return Exchanges.send(client, jdkRequest, request, bodyIdleTimeout);
     }
