@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import dev.sluice.emulator.Fault;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -50,6 +51,9 @@ final class OssHandler implements HttpHandler {
             try {
                 Fault respond = taken.get(Fault.Kind.RESPOND);
                 if (respond != null) {
+                    // read the body first: a reply before it is read makes the server close the connection
+                    // under a client still sending, which then loses the error document it is being tested on
+                    request.exchange().getRequestBody().transferTo(OutputStream.nullOutputStream());
                     throw new OssError(respond.status(), respond.code(), "Injected fault: " + respond, ErrorCodes.EC_INJECTED);
                 }
                 reply.pace(trafficLimits.pacerFor(request));
