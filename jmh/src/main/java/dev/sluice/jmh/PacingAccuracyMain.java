@@ -18,7 +18,8 @@ import java.util.concurrent.TimeUnit;
  * The project's wall-clock pacing check (never a unit test: it takes real seconds). It pushes a payload
  * through each pacing path in turn (Sluice's throttled output stream, throttled input stream and async
  * pacer, then the peers: Guava's {@code RateLimiter}, Bucket4j's blocking bucket, Resilience4j's
- * {@code RateLimiter}, Okio's {@code Throttler} and Commons IO's {@code ThrottledInputStream}, each at its
+ * {@code RateLimiter}, Okio's {@code Throttler}, Commons IO's {@code ThrottledInputStream} and Netty's
+ * {@code GlobalTrafficShapingHandler} over loopback TCP ({@link NettyPath}), each at its
  * defaults and, where it has a burst setting, at the same burst as Sluice; see {@link PacingPath}) into an
  * in-memory sink that stamps every write with
  * {@link System#nanoTime()}, and reports, per path, how close the rate seen by the receiver is to the target
@@ -40,8 +41,8 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Each chosen path first runs once, fast and unmeasured (256 KiB at 64 MiB/s). At the defaults (1 MiB at
  * 819,200 bit/s = 100 KiB/s) each measured path then lasts about 10 s (less the peer's start burst), so
- * all 11 paths take about 2 minutes, plus 61.5 s each with the default idle phase; {@code --paths} picks a few. Only Sluice's paths are held to the
- * {@code --check} bounds (Netty's traffic shaping is not here: it needs a channel pipeline). The markdown table
+ * all 13 paths take about 2 minutes, plus 61.5 s each with the default idle phase; {@code --paths} picks a
+ * few. Only Sluice's paths are held to the {@code --check} bounds. The markdown table
  * goes to standard output, the JSON document to {@code --json}. A bad option prints one line naming the
  * value and what is allowed, and exits with status 2.
  */

@@ -80,14 +80,14 @@ class PacingOptionsTest {
     void refusesAnUnknownPathNamingTheKnownOnes() {
         assertRefused("--paths: unknown path \"netty\"; allowed: blocking-output-stream,blocking-input-stream,"
                 + "async-pacer,guava,bucket4j-default,bucket4j-fair,resilience4j-default,resilience4j-fair,"
-                + "okio-default,okio-fair,commons-io-default", "--paths", "guava,netty");
+                + "okio-default,okio-fair,commons-io-default,netty-default,netty-fair", "--paths", "guava,netty");
     }
 
     @Test
     void refusesAPathNamedTwice() {
         assertRefused("--paths names \"guava\" twice; allowed: blocking-output-stream,blocking-input-stream,"
                 + "async-pacer,guava,bucket4j-default,bucket4j-fair,resilience4j-default,resilience4j-fair,"
-                + "okio-default,okio-fair,commons-io-default, each at most once",
+                + "okio-default,okio-fair,commons-io-default,netty-default,netty-fair, each at most once",
                 "--paths", "guava,guava");
     }
 
