@@ -23,7 +23,7 @@ import java.util.concurrent.TimeUnit;
  * index of the streams' bytes. {@code --quick} runs each case for a quarter of the time.
  *
  * <pre>{@code
- * java -Xmx1g -cp jmh/target/benchmarks.jar dev.sluice.jmh.ScaleMain [--quick] [--json jmh/target/scale.json]
+ * java -Xmx1g -cp jmh/target/benchmarks.jar dev.sluice.jmh.ScaleMain [--quick] [--check] [--json jmh/target/scale.json]
  * }</pre>
  */
 public final class ScaleMain {
@@ -33,17 +33,20 @@ public final class ScaleMain {
     private ScaleMain() {
     }
 
-    /** Runs the cases; {@code --quick} and {@code --json PATH} are the only options. */
+    /** Runs the cases; {@code --quick}, {@code --check} ({@link ScaleBounds}) and {@code --json PATH}. */
     public static void main(String[] args) throws IOException {
         boolean quick = false;
+        boolean check = false;
         Path json = DEFAULT_JSON;
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--quick")) {
                 quick = true;
+            } else if (args[i].equals("--check")) {
+                check = true;
             } else if (args[i].equals("--json") && i + 1 < args.length) {
                 json = Paths.get(args[++i]);
             } else {
-                System.err.println("scale: unknown option \"" + args[i] + "\"; allowed: --quick, --json PATH");
+                System.err.println("scale: unknown option \"" + args[i] + "\"; allowed: --quick, --check, --json PATH");
                 System.exit(CheckExits.BAD_USAGE);
             }
         }
@@ -61,6 +64,11 @@ public final class ScaleMain {
             results.add(new ScaleRun(streams, DataRate.ofBitsPerSecond(819_200), slow).run());
         }
         CheckExits.writeReport(json, toJson(started, results), toMarkdown(results));
+        if (check) {
+            CheckExits.exitIfOutOfBounds("scale", ScaleBounds.violations(results), "check: no thread per waiting stream,"
+                    + " at most " + (long) ScaleBounds.MAX_HEAP_BYTES_PER_STREAM + " B of heap per stream, aggregate error"
+                    + " within " + (long) ScaleBounds.MAX_ERROR_PERCENT + " %");
+        }
     }
 
     private static String toJson(Instant started, List<ScaleResult> results) {
