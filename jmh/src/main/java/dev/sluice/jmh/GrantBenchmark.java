@@ -27,8 +27,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * real pacing code runs, but so high that a 1-byte grant never has to wait: this is the fast path that every
  * chunk of an unconstrained transfer takes. Each limiter is shared by the benchmark's threads: {@code grant}
  * runs one thread (uncontended); {@code grantTwoThreads} two threads hammering one limiter (on a 2-core
- * machine, that is every core). {@code baselineNanoTime} is the control: the one clock read that each grant
- * makes.
+ * machine, that is every core); {@code grantEightThreads} eight. {@code baselineNanoTime} is the control: the
+ * one clock read that each grant makes.
  *
  * <p>Run, after {@code ./mvnw -q -o package -pl jmh -am -DskipTests}:
  * <pre>{@code
@@ -36,7 +36,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * java -jar jmh/target/benchmarks.jar GrantBenchmark -p limiter=SLUICE_LEAKY_BUCKET,GUAVA -prof gc -rf json
  * }</pre>
  * Iterations last 1 s by default (annotations below), so each limiter and thread count takes about 10 s and
- * the whole run about two minutes. Under {@code -prof gc}, {@code gc.alloc.rate.norm} is the bytes allocated
+ * the whole run about three minutes. Under {@code -prof gc}, {@code gc.alloc.rate.norm} is the bytes allocated
  * per grant.
  */
 @BenchmarkMode(Mode.AverageTime)
@@ -77,6 +77,13 @@ public class GrantBenchmark {
     @Benchmark
     @Threads(2)
     public long grantTwoThreads(SharedLimiter shared) {
+        return shared.grants.tryReserve(1);
+    }
+
+    /** Eight threads sharing one limiter (anchors B2): on a 2-core machine, four threads per core. */
+    @Benchmark
+    @Threads(8)
+    public long grantEightThreads(SharedLimiter shared) {
         return shared.grants.tryReserve(1);
     }
 

@@ -12,12 +12,14 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The project's wall-clock pacing check (never a unit test: it takes real seconds). It pushes a payload
  * through each pacing path in turn (Sluice's throttled output stream, throttled input stream and async
  * pacer, then the peers: Guava's {@code RateLimiter}, Bucket4j's blocking bucket, Resilience4j's
- * {@code RateLimiter}, Okio's {@code Throttler} and Commons IO's {@code ThrottledInputStream}, each at its
+ * {@code RateLimiter}, Okio's {@code Throttler}, Commons IO's {@code ThrottledInputStream} and Netty's
+ * {@code GlobalTrafficShapingHandler} over loopback TCP ({@link NettyPath}), each at its
  * defaults and, where it has a burst setting, at the same burst as Sluice; see {@link PacingPath}) into an
  * in-memory sink that stamps every write with
  * {@link System#nanoTime()}, and reports, per path, how close the rate seen by the receiver is to the target
@@ -29,10 +31,18 @@ import java.util.List;
  *     --burst 16KiB --paths blocking-output-stream,guava --json jmh/target/pacing-accuracy.json
  * }</pre>
  *
+ * <p>Beyond the rate and the window maxima, each path reports its release jitter against the ideal
+ * schedule, its 100 ms and 1 s maxima at the start and in the steady state, and the CPU time of the JVM's
+ * threads per MiB ({@link PacingDetail}). With {@code --idle N} (default 60 s, 0 for none) the sink stalls
+ * N s once the payload has arrived, then takes 1.5 s more at the rate, and the report gives the 1 s and
+ * 100 ms maxima after the pause (anchors A6). With {@code --link RATE} every write is held for the time an
+ * emulated link of that rate takes to carry it (anchors A2: the limit should still be reached at
+ * {@code --link 1638400bit/s}, twice the default rate).
+ *
  * <p>Each chosen path first runs once, fast and unmeasured (256 KiB at 64 MiB/s). At the defaults (1 MiB at
  * 819,200 bit/s = 100 KiB/s) each measured path then lasts about 10 s (less the peer's start burst), so
- * all 11 paths take about 2 minutes; {@code --paths} picks a few. Only Sluice's paths are held to the
- * {@code --check} bounds (Netty's traffic shaping is not here: it needs a channel pipeline). The markdown table
+ * all 13 paths take about 2 minutes, plus 61.5 s each with the default idle phase; {@code --paths} picks a
+ * few. Only Sluice's paths are held to the {@code --check} bounds. The markdown table
  * goes to standard output, the JSON document to {@code --json}. A bad option prints one line naming the
  * value and what is allowed, and exits with status 2.
  */
@@ -58,15 +68,18 @@ public final class PacingAccuracyMain {
         byte[] payload = payload((int) options.size.bytes());
         warmUp(options);
         List<PathResult> results = new ArrayList<>();
+        List<PacingDetail> details = new ArrayList<>();
         boolean allIntact = true;
         for (PacingPath path : options.paths) {
             System.err.println("pacing-accuracy: running " + path.id() + " (about "
-                    + seconds(options.rate.nanosToSend(payload.length)) + " s)");
-            PathResult result = run(path, payload, options);
-            allIntact &= result.intact();
-            results.add(result);
+                    + seconds(options.rate.nanosToSend(payload.length)) + " s"
+                    + (options.idleSeconds > 0 ? ", then " + options.idleSeconds + " s idle and 1.5 s more" : "") + ")");
+            Measured measured = run(path, payload, options);
+            allIntact &= measured.result().intact();
+            results.add(measured.result());
+            details.add(measured.detail());
         }
-        AccuracyReport report = new AccuracyReport(started, options.size, options.rate, options.burst, results);
+        AccuracyReport report = new AccuracyReport(started, options, results, details);
         writeReport(options.json, report.toJson(), report.toMarkdown());
         if (!allIntact) {
             System.err.println("pacing-accuracy: a path did not deliver the payload intact");
@@ -74,6 +87,7 @@ public final class PacingAccuracyMain {
         }
         if (options.check) {
             List<String> violations = PacingBounds.violations(results, options.rate);
+            violations.addAll(PacingBounds.detailViolations(details, options.rate, options.burst));
             exitIfOutOfBounds("pacing-accuracy", violations, "check: every Sluice path within "
                     + PacingBounds.MAX_ERROR_PERCENT + " % of the rate and " + PacingBounds.MAX_WINDOW_FACTOR + " times the rate in any second");
         }
@@ -90,13 +104,42 @@ public final class PacingAccuracyMain {
         }
     }
 
-    private static PathResult run(PacingPath path, byte[] payload, PacingOptions options) {
-        return run(path, payload, options.rate, options.burst);
+    /** One measured run: the payload, then (with {@code --idle}) the pause and the after-idle payload. */
+    private static Measured run(PacingPath path, byte[] payload, PacingOptions options) {
+        long idleNanos = TimeUnit.SECONDS.toNanos(options.idleSeconds);
+        byte[] all = idleNanos > 0 ? payload(payload.length + afterIdleBytes(options.rate)) : payload;
+        double link = options.link.isUnlimited() ? 0 : options.link.bytesPerSecond();
+        TimestampingSink sink = new TimestampingSink(all.length, all.length / PacingPath.CHUNK_BYTES + 2,
+                payload.length, idleNanos, link);
+        long cpuBefore = TimestampingSink.threadCpuNanos();
+        long[] span = transfer(path, all, options.rate, options.burst, sink);
+        ReleaseLog main = sink.log();
+        ReleaseLog afterIdle = sink.afterIdleLog();
+        long last = afterIdle.releases() > 0 ? afterIdle.lastNanos() : main.lastNanos();
+        // the tail is measured from the last byte of all, so it never counts the idle pause
+        long returned = span[1] - last + main.lastNanos();
+        PathResult result = PathResult.of(path.id(), main, span[0], returned, options.rate, sink.holdsExactly(all));
+        long cpuDone = sink.mainDoneCpuNanos();
+        long cpu = cpuBefore < 0 || cpuDone < 0 ? -1 : cpuDone - cpuBefore;
+        return new Measured(result, PacingDetail.of(path.id(), main, afterIdle, idleNanos, options.rate, cpu));
     }
 
-    private static PathResult run(PacingPath path, byte[] payload, DataRate rate, DataSize burst) {
-        int expectedWrites = payload.length / PacingPath.CHUNK_BYTES + 2;
-        TimestampingSink sink = new TimestampingSink(payload.length, expectedWrites);
+    /**
+     * The after-idle payload: one and a half seconds at the rate (so that a whole 1 s window follows the
+     * pause even for a pacer that releases a burst first), at least two chunks.
+     */
+    static int afterIdleBytes(DataRate rate) {
+        long bytes = (long) Math.ceil(rate.bytesPerSecond() * 1.5);
+        return (int) Math.min(Integer.MAX_VALUE / 2, Math.max(2L * PacingPath.CHUNK_BYTES, bytes));
+    }
+
+    private static void run(PacingPath path, byte[] payload, DataRate rate, DataSize burst) {
+        transfer(path, payload, rate, burst, new TimestampingSink(payload.length, payload.length / PacingPath.CHUNK_BYTES + 2));
+    }
+
+    /** Runs the transfer; returns when it was begun and when it returned. */
+    private static long[] transfer(PacingPath path, byte[] payload, DataRate rate, DataSize burst,
+            TimestampingSink sink) {
         PacingPath.Transfer transfer = new PacingPath.Transfer(payload, rate, burst, sink);
         long start = System.nanoTime();
         try {
@@ -107,8 +150,11 @@ public final class PacingAccuracyMain {
             }
             throw new IllegalStateException("path " + path.id() + " failed: " + e, e);
         }
-        long returned = System.nanoTime();
-        return PathResult.of(path.id(), sink.log(), start, returned, rate, sink.holdsExactly(payload));
+        return new long[] {start, System.nanoTime()};
+    }
+
+    /** A path's figures. */
+    record Measured(PathResult result, PacingDetail detail) {
     }
 
     private static String seconds(long nanos) {

@@ -161,6 +161,22 @@ enum PacingPath {
         void transfer(Transfer transfer) throws Exception {
             PeerPaths.commonsIo(transfer);
         }
+    },
+
+    /** Netty's {@code GlobalTrafficShapingHandler} over loopback TCP, its default 1 s check interval. */
+    NETTY_DEFAULT("netty-default", Owner.PEER) {
+        @Override
+        void transfer(Transfer transfer) throws Exception {
+            NettyPath.send(transfer, 0);
+        }
+    },
+
+    /** Netty's {@code GlobalTrafficShapingHandler} counting over the fair burst's time (160 ms). */
+    NETTY_FAIR("netty-fair", Owner.PEER) {
+        @Override
+        void transfer(Transfer transfer) throws Exception {
+            NettyPath.send(transfer, NettyPath.fairCheckIntervalMillis(transfer));
+        }
     };
 
     /** Whose limiter a path runs. */

@@ -134,6 +134,82 @@ final class ReleaseLog {
         return best;
     }
 
+    /**
+     * The most bytes released in any half-open window {@code [t, t + windowNanos)} with {@code t} at or after
+     * {@code fromNanos}; 0 when nothing was released from then on. With {@code fromNanos} one second after
+     * {@code t0} it is the steady-state maximum, the start burst left out.
+     */
+    synchronized long maxBytesInWindowFrom(long windowNanos, long fromNanos) {
+        requireWindow(windowNanos);
+        int first = 0;
+        while (first < count && nanos[first] - fromNanos < 0) {
+            first++;
+        }
+        long best = 0;
+        long inWindow = 0;
+        int end = first;
+        for (int start = first; start < count; start++) {
+            while (end < count && nanos[end] - nanos[start] < windowNanos) {
+                inWindow += bytes[end];
+                end++;
+            }
+            best = Math.max(best, inWindow);
+            inWindow -= bytes[start];
+        }
+        return best;
+    }
+
+    /**
+     * Each release's deviation from the ideal schedule, in milliseconds (positive: late). The ideal schedule
+     * is the one a perfect leaky bucket at {@code bytesPerSecond} would keep after releasing the burst at
+     * {@code t0} ({@link #burstAtStart}): release {@code i}, carrying bytes up to the cumulative count
+     * {@code C_i}, is due at {@code t0 + max(0, C_i - burst) / rate}. A pacer that drifts in rate drifts away
+     * from it, which is part of what the deviation shows.
+     *
+     * @throws IllegalStateException if the log is empty
+     */
+    synchronized double[] scheduleDeviationsMillis(double bytesPerSecond, long toleranceNanos) {
+        long burst = burstAtStart(toleranceNanos);
+        double[] deviations = new double[count];
+        long cumulative = 0;
+        for (int i = 0; i < count; i++) {
+            cumulative += bytes[i];
+            double dueNanos = Math.max(0, cumulative - burst) * NANOS_PER_SECOND / bytesPerSecond;
+            deviations[i] = ((nanos[i] - nanos[0]) - dueNanos) / 1e6;
+        }
+        return deviations;
+    }
+
+    /**
+     * The rate kept from {@code fromNanos} on, in bytes per second: with {@code a} the first release at or
+     * after {@code fromNanos}, the bytes released after {@code a} over {@code tN - a}. It leaves the start
+     * burst out however it was spread (an emulated link spreads it); NaN with fewer than two such releases.
+     */
+    synchronized double bytesPerSecondFrom(long fromNanos) {
+        int a = 0;
+        while (a < count && nanos[a] - fromNanos < 0) {
+            a++;
+        }
+        if (count - a < 2 || nanos[count - 1] == nanos[a]) {
+            return Double.NaN;
+        }
+        long paced = 0;
+        for (int i = a + 1; i < count; i++) {
+            paced += bytes[i];
+        }
+        return paced * NANOS_PER_SECOND / (nanos[count - 1] - nanos[a]);
+    }
+
+    /** A copy of the release instants, in order (for metrics computed outside the log). */
+    synchronized long[] instants() {
+        return Arrays.copyOf(nanos, count);
+    }
+
+    /** A copy of the release sizes, in the order of {@link #instants()}. */
+    synchronized long[] sizes() {
+        return Arrays.copyOf(bytes, count);
+    }
+
     /** The bytes released in {@code [t0, t0 + windowNanos)}, {@code t0} being the first release. */
     synchronized long bytesInFirst(long windowNanos) {
         requireWindow(windowNanos);

@@ -49,7 +49,8 @@ class PacingOptionsTest {
 
     @Test
     void refusesAnUnknownOptionNamingTheAllowedOnes() {
-        assertRefused("unknown option \"--sise\"; allowed: --size, --rate, --burst, --paths, --json, --check, --help",
+        assertRefused("unknown option \"--sise\"; allowed: --size, --rate, --burst, --paths, --idle, --link, --json,"
+                + " --check, --help",
                 "--sise", "1MiB");
     }
 
@@ -79,15 +80,32 @@ class PacingOptionsTest {
     void refusesAnUnknownPathNamingTheKnownOnes() {
         assertRefused("--paths: unknown path \"netty\"; allowed: blocking-output-stream,blocking-input-stream,"
                 + "async-pacer,guava,bucket4j-default,bucket4j-fair,resilience4j-default,resilience4j-fair,"
-                + "okio-default,okio-fair,commons-io-default", "--paths", "guava,netty");
+                + "okio-default,okio-fair,commons-io-default,netty-default,netty-fair", "--paths", "guava,netty");
     }
 
     @Test
     void refusesAPathNamedTwice() {
         assertRefused("--paths names \"guava\" twice; allowed: blocking-output-stream,blocking-input-stream,"
                 + "async-pacer,guava,bucket4j-default,bucket4j-fair,resilience4j-default,resilience4j-fair,"
-                + "okio-default,okio-fair,commons-io-default, each at most once",
+                + "okio-default,okio-fair,commons-io-default,netty-default,netty-fair, each at most once",
                 "--paths", "guava,guava");
+    }
+
+    @Test
+    void idleIsSixtySecondsByDefaultAndTakesWholeSecondsWithOrWithoutAnS() {
+        assertEquals(60, PacingOptions.parse().idleSeconds);
+        assertEquals(2, PacingOptions.parse("--idle", "2s").idleSeconds);
+        assertEquals(0, PacingOptions.parse("--idle=0").idleSeconds);
+        assertRefused("--idle \"1.5s\" is not allowed: whole seconds from 0 (no idle phase) to 3600, e.g. 60s",
+                "--idle", "1.5s");
+    }
+
+    @Test
+    void linkIsOffByDefaultAndTakesAFiniteRate() {
+        assertTrue(PacingOptions.parse().link.isUnlimited());
+        assertEquals(DataRate.ofBitsPerSecond(1_638_400), PacingOptions.parse("--link", "1638400bit/s").link);
+        assertRefused("--link \"unlimited\" is not allowed: the emulated link needs a finite rate of at least 1 bit/s,"
+                + " e.g. 819200bit/s", "--link", "unlimited");
     }
 
     private static void assertRefused(String message, String... args) {
