@@ -1,0 +1,18 @@
+/**
+ * A {@link dev.sluice.api.Transport} on the Micronaut 4 Netty HTTP client, registered as the transport
+ * provider {@code "micronaut"}; and, for Micronaut applications, a bean factory, the {@code sluice.*}
+ * configuration and a client filter that paces bodies through a {@link dev.sluice.api.RateLimiter}.
+ */
+module dev.sluice.transport.micronaut {
+    requires transitive dev.sluice.api; // Transport and its request/response types are our API
+    requires transitive io.micronaut.micronaut_http_client_core; // the builder accepts an existing RawHttpClient
+    requires transitive io.micronaut.micronaut_http; // HttpVersion in the builder
+    requires io.micronaut.micronaut_http_client; // the Netty implementation, created without a context
+    requires io.micronaut.micronaut_buffer_netty;
+    requires io.micronaut.micronaut_core;
+    requires org.reactivestreams;
+
+    exports dev.sluice.transport.micronaut;
+
+    provides dev.sluice.api.spi.TransportProvider with dev.sluice.transport.micronaut.internal.MicronautTransportProvider;
+}
