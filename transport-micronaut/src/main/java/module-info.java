@@ -10,7 +10,14 @@ module dev.sluice.transport.micronaut {
     requires io.micronaut.micronaut_http_client; // the Netty implementation, created without a context
     requires io.micronaut.micronaut_buffer_netty;
     requires io.micronaut.micronaut_core;
+    requires io.micronaut.micronaut_inject; // @Factory, @ConfigurationProperties and the generated bean definitions
+    requires io.micronaut.micronaut_context;
+    requires io.micronaut.micronaut_core_reactive; // Publishers.map in the filter
+    requires jakarta.inject;
+    requires jakarta.annotation;
     requires org.reactivestreams;
+
+    uses dev.sluice.api.spi.RateLimiterProvider; // sluice.limits.limiter names one
 
     exports dev.sluice.transport.micronaut;
 

@@ -1,0 +1,111 @@
+package dev.sluice.transport.micronaut;
+
+import dev.sluice.api.RateLimiter;
+import dev.sluice.transport.micronaut.internal.PacedReadBuffers;
+import io.micronaut.core.async.publisher.Publishers;
+import io.micronaut.http.ByteBodyHttpResponse;
+import io.micronaut.http.ByteBodyHttpResponseWrapper;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MutableHttpRequest;
+import io.micronaut.http.ServerHttpRequest;
+import io.micronaut.http.annotation.Filter;
+import io.micronaut.http.body.ByteBody;
+import io.micronaut.http.body.ByteBodyFactory;
+import io.micronaut.http.body.CloseableByteBody;
+import io.micronaut.http.filter.ClientFilterChain;
+import io.micronaut.http.filter.HttpClientFilter;
+import io.micronaut.buffer.netty.NettyByteBufferFactory;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import org.reactivestreams.Publisher;
+
+/**
+ * A client filter that paces the bodies of every Micronaut HTTP client of the application by the
+ * {@link SluiceLimits} ({@code sluice.limits.*}): request bodies by the upload and global limiters, response
+ * bodies by the download and global limiters. It matches every URI of every client; without limits it
+ * passes everything unchanged.
+ *
+ * <p>What it paces: every response body (Micronaut 4.7+ hands client filters a streaming
+ * {@link ByteBodyHttpResponse}), and request bodies given as {@code byte[]}. Other request bodies pass
+ * unpaced: objects the client encodes itself (JSON) have no bytes yet when filters run, and the body of a
+ * raw request, which is how {@link MicronautTransport} sends, cannot be replaced in a filter ("Changing the
+ * body of raw requests is currently not supported", Micronaut 4.10). Uploads through the transport are
+ * paced in front of it instead, by a {@code Middleware} such as throttle-core's {@code PacingMiddleware}
+ * over {@link SluiceLimits#forUploads()}.
+ *
+ * <p>How: each body's buffers are held back until every limiter has granted their bytes (a reservation,
+ * then a delay on one shared timer thread; no thread waits per transfer), one buffer at a time and only on
+ * demand, so a body is never read ahead of its pacing by more than one buffer. The body keeps its length,
+ * so the request keeps its {@code Content-Length}.
+ */
+@Singleton
+@Filter(Filter.MATCH_ALL_PATTERN)
+public class PacingClientFilter implements HttpClientFilter {
+
+    private static final ByteBodyFactory BODIES = ByteBodyFactory.createDefault(NettyByteBufferFactory.DEFAULT);
+
+    private final List<RateLimiter> uploads;
+    private final List<RateLimiter> downloads;
+    private final ScheduledExecutorService timer;
+
+    /** Paces by {@code limits}; made by Micronaut. */
+    public PacingClientFilter(SluiceLimits limits) {
+        this.uploads = limits.forUploads();
+        this.downloads = limits.forDownloads();
+        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, task -> {
+            Thread thread = new Thread(task, "sluice-micronaut-pacing");
+            thread.setDaemon(true); // a context nobody closed never keeps the JVM alive
+            return thread;
+        });
+        executor.setRemoveOnCancelPolicy(true); // cancelled waits do not pile up in the queue
+        this.timer = executor;
+    }
+
+    @Override
+    public Publisher<? extends HttpResponse<?>> doFilter(MutableHttpRequest<?> request, ClientFilterChain chain) {
+        MutableHttpRequest<?> paced = uploads.isEmpty() ? request : pacedRequest(request);
+        Publisher<? extends HttpResponse<?>> responses = chain.proceed(paced);
+        return downloads.isEmpty() ? responses : Publishers.map(responses, this::pacedResponse);
+    }
+
+    private MutableHttpRequest<?> pacedRequest(MutableHttpRequest<?> request) {
+        if (request instanceof ServerHttpRequest<?>) {
+            return request; // a raw exchange: Micronaut 4.10 refuses to change its body in a filter
+        }
+        Optional<?> body = request.getBody();
+        if (body.isEmpty() || !(body.get() instanceof byte[]) || ((byte[]) body.get()).length == 0) {
+            return request;
+        }
+        return request.body(paced(BODIES.adapt((byte[]) body.get()), uploads));
+    }
+
+    private HttpResponse<?> pacedResponse(HttpResponse<?> response) {
+        if (!(response instanceof ByteBodyHttpResponse<?>)) {
+            return response;
+        }
+        ByteBody body = ((ByteBodyHttpResponse<?>) response).byteBody();
+        if (body.expectedLength().orElse(-1) == 0) {
+            return response;
+        }
+        return ByteBodyHttpResponseWrapper.wrap(response, paced(body, downloads));
+    }
+
+    private CloseableByteBody paced(ByteBody body, List<RateLimiter> limiters) {
+        return BODIES.adapt(new PacedReadBuffers(body.toReadBufferPublisher(), limiters, timer), body.expectedLength());
+    }
+
+    /** Stops the pacing timer when the context closes; bodies still waiting fail to complete. */
+    @PreDestroy
+    public void close() {
+        timer.shutdownNow();
+    }
+
+    @Override
+    public String toString() {
+        return "PacingClientFilter[uploads by " + uploads.size() + " limiter(s), downloads by " + downloads.size() + "]";
+    }
+}
