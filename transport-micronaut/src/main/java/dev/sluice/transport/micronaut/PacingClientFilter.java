@@ -1,11 +1,14 @@
 package dev.sluice.transport.micronaut;
 
 import dev.sluice.api.RateLimiter;
+import dev.sluice.transport.micronaut.internal.ArrayChunks;
 import dev.sluice.transport.micronaut.internal.PacedReadBuffers;
+import io.micronaut.core.io.buffer.ReadBuffer;
 import io.micronaut.core.async.publisher.Publishers;
 import io.micronaut.http.ByteBodyHttpResponse;
 import io.micronaut.http.ByteBodyHttpResponseWrapper;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.http.ServerHttpRequest;
 import io.micronaut.http.annotation.Filter;
@@ -46,6 +49,8 @@ import org.reactivestreams.Publisher;
 @Filter(Filter.MATCH_ALL_PATTERN)
 public class PacingClientFilter implements HttpClientFilter {
 
+    /** The step in which a byte-array body is granted: 8 KiB, below every limiter's default burst. */
+    private static final int CHUNK = 8 * 1024;
     private static final ByteBodyFactory BODIES = ByteBodyFactory.createDefault(NettyByteBufferFactory.DEFAULT);
 
     private final List<RateLimiter> uploads;
@@ -80,7 +85,23 @@ public class PacingClientFilter implements HttpClientFilter {
         if (body.isEmpty() || !(body.get() instanceof byte[]) || ((byte[]) body.get()).length == 0) {
             return request;
         }
-        return request.body(paced(BODIES.adapt((byte[]) body.get()), uploads));
+        Optional<MediaType> type = request.getContentType();
+        if (type.isPresent() && !type.get().equals(MediaType.APPLICATION_OCTET_STREAM_TYPE)) {
+            return request; // a stream of arrays would be encoded in that type, not sent as the bytes
+        }
+        byte[] bytes = (byte[]) body.get();
+        request.contentType(MediaType.APPLICATION_OCTET_STREAM_TYPE);
+        // as a publisher of arrays the client streams it; the header keeps it from switching to chunked
+        request.contentLength(bytes.length);
+        Publisher<byte[]> paced = Publishers.map(new PacedReadBuffers(new ArrayChunks(bytes, CHUNK), uploads, timer),
+                PacingClientFilter::drain);
+        return request.body(paced);
+    }
+
+    private static byte[] drain(ReadBuffer buffer) {
+        try (buffer) {
+            return buffer.toArray();
+        }
     }
 
     private HttpResponse<?> pacedResponse(HttpResponse<?> response) {
