@@ -9,6 +9,7 @@ import dev.sluice.testkit.RateLimiterContract;
 import dev.sluice.throttle.bucket4j.Bucket4jRateLimiter;
 import dev.sluice.throttle.LeakyBucket;
 import dev.sluice.transport.jdkhttp.JdkHttpTransport;
+import dev.sluice.transport.micronaut.MicronautTransport;
 import dev.sluice.transport.resilience.ResilientTransport;
 import java.net.URISyntaxException;
 import java.net.URL;
@@ -69,6 +70,14 @@ enum SluiceModule {
             Set.of("mandated java.base", "transitive dev.sluice.api", "transitive io.github.resilience4j.retry",
                     "transitive io.github.resilience4j.circuitbreaker", "transitive io.github.resilience4j.core",
                     "org.slf4j")),
+
+    TRANSPORT_MICRONAUT("sluice-transport-micronaut", "dev.sluice.transport.micronaut", MicronautTransport.class,
+            Set.of("dev.sluice.transport.micronaut"),
+            Set.of("mandated java.base", "transitive dev.sluice.api", "transitive io.micronaut.micronaut_http_client_core",
+                    "transitive io.micronaut.micronaut_http", "io.micronaut.micronaut_http_client",
+                    "io.micronaut.micronaut_buffer_netty", "io.micronaut.micronaut_core", "io.micronaut.micronaut_inject",
+                    "io.micronaut.micronaut_context", "io.micronaut.micronaut_core_reactive", "jakarta.inject",
+                    "jakarta.annotation", "org.reactivestreams")),
 
     CLI("sluice-cli", "dev.sluice.cli", Main.class,
             Set.of("dev.sluice.cli"),
