@@ -25,6 +25,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicReference;
+import org.reactivestreams.Publisher;
 import org.reactivestreams.Subscriber;
 import org.reactivestreams.Subscription;
 
@@ -57,8 +58,14 @@ public final class Exchange {
         String exchange = describe(request);
         CompletableFuture<Response> result = new CompletableFuture<>();
         AtomicReference<Subscription> subscription = new AtomicReference<>();
-        // the client owns the byte body from here on and closes it whatever happens
-        client.exchange(micronaut, RequestBodies.toByteBody(request.body(), bodies), null).subscribe(
+        Publisher<? extends HttpResponse<?>> exchanged;
+        try {
+            // the client owns the byte body from here on and closes it whatever happens
+            exchanged = client.exchange(micronaut, RequestBodies.toByteBody(request.body(), bodies), null);
+        } catch (RuntimeException refused) {
+            return CompletableFuture.failedFuture(failure(refused, exchange));
+        }
+        exchanged.subscribe(
                 new Subscriber<HttpResponse<?>>() {
                     @Override
                     public void onSubscribe(Subscription s) {
