@@ -2,6 +2,7 @@ package dev.sluice.transport.micronaut;
 
 import dev.sluice.api.RateLimiter;
 import dev.sluice.transport.micronaut.internal.ArrayChunks;
+import dev.sluice.transport.micronaut.internal.GrantTimer;
 import dev.sluice.transport.micronaut.internal.PacedReadBuffers;
 import io.micronaut.core.io.buffer.ReadBuffer;
 import io.micronaut.core.async.publisher.Publishers;
@@ -55,7 +56,8 @@ public class PacingClientFilter implements HttpClientFilter {
 
     private final List<RateLimiter> uploads;
     private final List<RateLimiter> downloads;
-    private final ScheduledExecutorService timer;
+    private final ScheduledExecutorService executor;
+    private final GrantTimer timer;
 
     /** Paces by {@code limits}; made by Micronaut. */
     public PacingClientFilter(SluiceLimits limits) {
@@ -67,7 +69,8 @@ public class PacingClientFilter implements HttpClientFilter {
             return thread;
         });
         executor.setRemoveOnCancelPolicy(true); // cancelled waits do not pile up in the queue
-        this.timer = executor;
+        this.executor = executor;
+        this.timer = GrantTimer.on(executor);
     }
 
     @Override
@@ -119,10 +122,10 @@ public class PacingClientFilter implements HttpClientFilter {
         return BODIES.adapt(new PacedReadBuffers(body.toReadBufferPublisher(), limiters, timer), body.expectedLength());
     }
 
-    /** Stops the pacing timer when the context closes; bodies still waiting fail to complete. */
+    /** Stops the pacing timer when the context closes; a body still waiting for a grant then stalls, so close the context after its transfers. */
     @PreDestroy
     public void close() {
-        timer.shutdownNow();
+        executor.shutdownNow();
     }
 
     @Override

@@ -3,9 +3,7 @@ package dev.sluice.transport.micronaut.internal;
 import dev.sluice.api.RateLimiter;
 import io.micronaut.core.io.buffer.ReadBuffer;
 import java.util.List;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.reactivestreams.Publisher;
@@ -29,10 +27,10 @@ public final class PacedReadBuffers implements Publisher<ReadBuffer> {
 
     private final Publisher<ReadBuffer> upstream;
     private final List<RateLimiter> limiters;
-    private final ScheduledExecutorService timer;
+    private final GrantTimer timer;
 
     /** {@code upstream} paced by all of {@code limiters}; waits are scheduled on {@code timer}. */
-    public PacedReadBuffers(Publisher<ReadBuffer> upstream, List<RateLimiter> limiters, ScheduledExecutorService timer) {
+    public PacedReadBuffers(Publisher<ReadBuffer> upstream, List<RateLimiter> limiters, GrantTimer timer) {
         this.upstream = upstream;
         this.limiters = List.copyOf(limiters);
         this.timer = timer;
@@ -55,7 +53,7 @@ public final class PacedReadBuffers implements Publisher<ReadBuffer> {
         // guarded by this: the buffer waiting for its grant, and the end signal that must follow it
         private ReadBuffer waiting;
         private long waitingBytes;
-        private ScheduledFuture<?> grant;
+        private Future<?> grant;
         private Throwable endedWith;
         private boolean ended;
 
@@ -100,7 +98,7 @@ public final class PacedReadBuffers implements Publisher<ReadBuffer> {
             synchronized (this) {
                 waiting = buffer;
                 waitingBytes = bytes;
-                grant = timer.schedule(this::granted, wait, TimeUnit.NANOSECONDS);
+                grant = timer.schedule(this::granted, wait);
             }
         }
 
