@@ -9,6 +9,8 @@ module dev.sluice.transport.micronaut {
     requires transitive io.micronaut.micronaut_http; // HttpVersion in the builder
     requires io.micronaut.micronaut_http_client; // the Netty implementation, created without a context
     requires io.micronaut.micronaut_buffer_netty;
+    // the client will not start without a JsonMapper, even for bytes; required so that it is resolved on the module path
+    requires io.micronaut.micronaut_jackson_databind;
     requires io.micronaut.micronaut_core;
     requires io.micronaut.micronaut_inject; // @Factory, @ConfigurationProperties and the generated bean definitions
     requires io.micronaut.micronaut_context;
@@ -16,6 +18,8 @@ module dev.sluice.transport.micronaut {
     requires jakarta.inject;
     requires jakarta.annotation;
     requires org.reactivestreams;
+    // Micronaut logs through SLF4J, a real module that its automatic modules cannot require: resolve it here
+    requires org.slf4j;
 
     uses dev.sluice.api.spi.RateLimiterProvider; // sluice.limits.limiter names one
 

@@ -75,9 +75,10 @@ enum SluiceModule {
             Set.of("dev.sluice.transport.micronaut"),
             Set.of("mandated java.base", "transitive dev.sluice.api", "transitive io.micronaut.micronaut_http_client_core",
                     "transitive io.micronaut.micronaut_http", "io.micronaut.micronaut_http_client",
-                    "io.micronaut.micronaut_buffer_netty", "io.micronaut.micronaut_core", "io.micronaut.micronaut_inject",
+                    "io.micronaut.micronaut_buffer_netty", "io.micronaut.micronaut_jackson_databind", "io.micronaut.micronaut_core",
+                    "io.micronaut.micronaut_inject",
                     "io.micronaut.micronaut_context", "io.micronaut.micronaut_core_reactive", "jakarta.inject",
-                    "jakarta.annotation", "org.reactivestreams")),
+                    "jakarta.annotation", "org.reactivestreams", "org.slf4j")),
 
     CLI("sluice-cli", "dev.sluice.cli", Main.class,
             Set.of("dev.sluice.cli"),
