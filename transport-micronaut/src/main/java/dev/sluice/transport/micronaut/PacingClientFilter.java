@@ -1,10 +1,10 @@
 package dev.sluice.transport.micronaut;
 
 import dev.sluice.api.RateLimiter;
-import dev.sluice.transport.micronaut.internal.ArrayChunks;
 import dev.sluice.transport.micronaut.internal.GrantTimer;
 import dev.sluice.transport.micronaut.internal.PacedReadBuffers;
 import io.micronaut.core.io.buffer.ReadBuffer;
+import io.micronaut.core.io.buffer.ReadBufferFactory;
 import io.micronaut.core.async.publisher.Publishers;
 import io.micronaut.http.ByteBodyHttpResponse;
 import io.micronaut.http.ByteBodyHttpResponseWrapper;
@@ -33,24 +33,27 @@ import org.reactivestreams.Publisher;
  * bodies by the download and global limiters. It matches every URI of every client; without limits it
  * passes everything unchanged.
  *
- * <p>What it paces: every response body (Micronaut 4.7+ hands client filters a streaming
- * {@link ByteBodyHttpResponse}), and request bodies given as {@code byte[]}. Other request bodies pass
- * unpaced: objects the client encodes itself (JSON) have no bytes yet when filters run, and the body of a
- * raw request, which is how {@link MicronautTransport} sends, cannot be replaced in a filter ("Changing the
- * body of raw requests is currently not supported", Micronaut 4.10). Uploads through the transport are
- * paced in front of it instead, by a {@code Middleware} such as throttle-core's {@code PacingMiddleware}
- * over {@link SluiceLimits#forUploads()}.
+ * <p>What it paces, as Micronaut 4.10 lets a filter: the response body of a raw exchange (it reaches
+ * filters still streaming, as a {@link ByteBodyHttpResponse}; this is how a {@link MicronautTransport} built
+ * on the application's client, or a proxy, receives), and request bodies given as {@code byte[]} (sent as
+ * {@code application/octet-stream} of the same {@code Content-Length}; a {@code byte[]} with another content
+ * type passes unpaced, since the client would encode a stream of arrays in that type). The responses of
+ * {@code exchange} and {@code dataStream} (the two tried) do not reach filters as a byte body, and pass
+ * unpaced; so do object request bodies, which have no bytes yet when filters run, and the
+ * body of a raw request, which Micronaut refuses to let a filter replace ("Changing the body of raw
+ * requests is currently not supported"). Pace those, and uploads through {@link MicronautTransport}, in
+ * front of the transport with a {@code Middleware} over {@link SluiceLimits}.
  *
- * <p>How: each body's buffers are held back until every limiter has granted their bytes (a reservation,
- * then a delay on one shared timer thread; no thread waits per transfer), one buffer at a time and only on
- * demand, so a body is never read ahead of its pacing by more than one buffer. The body keeps its length,
- * so the request keeps its {@code Content-Length}.
+ * <p>How: a body is cut into pieces of 8 KiB, each held back until every limiter has granted its bytes (a
+ * reservation, then a delay on one shared timer thread; no thread waits per transfer), one at a time and
+ * only on demand, so a body is never read ahead of its pacing by more than one read. A body keeps its
+ * length.
  */
 @Singleton
 @Filter(Filter.MATCH_ALL_PATTERN)
 public class PacingClientFilter implements HttpClientFilter {
 
-    /** The step in which a byte-array body is granted: 8 KiB, below every limiter's default burst. */
+    /** The step in which bodies are granted: 8 KiB, as throttle-core's pacer, below every limiter's default burst. */
     private static final int CHUNK = 8 * 1024;
     private static final ByteBodyFactory BODIES = ByteBodyFactory.createDefault(NettyByteBufferFactory.DEFAULT);
 
@@ -96,8 +99,8 @@ public class PacingClientFilter implements HttpClientFilter {
         request.contentType(MediaType.APPLICATION_OCTET_STREAM_TYPE);
         // as a publisher of arrays the client streams it; the header keeps it from switching to chunked
         request.contentLength(bytes.length);
-        Publisher<byte[]> paced = Publishers.map(new PacedReadBuffers(new ArrayChunks(bytes, CHUNK), uploads, timer),
-                PacingClientFilter::drain);
+        Publisher<ReadBuffer> whole = Publishers.just(ReadBufferFactory.getJdkFactory().adapt(bytes));
+        Publisher<byte[]> paced = Publishers.map(new PacedReadBuffers(whole, uploads, timer, CHUNK), PacingClientFilter::drain);
         return request.body(paced);
     }
 
@@ -119,10 +122,13 @@ public class PacingClientFilter implements HttpClientFilter {
     }
 
     private CloseableByteBody paced(ByteBody body, List<RateLimiter> limiters) {
-        return BODIES.adapt(new PacedReadBuffers(body.toReadBufferPublisher(), limiters, timer), body.expectedLength());
+        return BODIES.adapt(new PacedReadBuffers(body.toReadBufferPublisher(), limiters, timer, CHUNK), body.expectedLength());
     }
 
-    /** Stops the pacing timer when the context closes; a body still waiting for a grant then stalls, so close the context after its transfers. */
+    /**
+     * Stops the pacing timer when the context closes; a body still waiting for a grant then stalls, so close
+     * the context after its transfers.
+     */
     @PreDestroy
     public void close() {
         executor.shutdownNow();

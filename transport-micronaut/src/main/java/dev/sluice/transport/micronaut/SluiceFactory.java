@@ -2,16 +2,20 @@ package dev.sluice.transport.micronaut;
 
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.RawHttpClient;
 import jakarta.inject.Singleton;
 
 /**
  * The Sluice beans of a Micronaut application: the {@link SluiceLimits} read from {@code sluice.limits.*},
- * and a {@link MicronautTransport} on the application's own default {@link HttpClient}, so that the
- * application's client configuration ({@code micronaut.http.client.connect-timeout},
- * {@code read-idle-timeout}, ...) and its client filters, {@link PacingClientFilter} among them, apply to
- * what Sluice sends. The transport does not close that client: the context does.
+ * and a {@link MicronautTransport} on a client of its own configured by {@code sluice.transport.*}, closed
+ * with the context.
+ *
+ * <p>Why a client of its own rather than the application's {@code HttpClient}: Micronaut counts
+ * {@code read-timeout} (10 seconds by default) from the start of a request, so a paced upload longer than
+ * that would fail; this client has no read timeout unless {@code sluice.transport.read-timeout} sets one.
+ * The price is that the application's client filters, {@link PacingClientFilter} among them, do not see
+ * the transport's requests (Micronaut would not let a filter replace a raw request's body anyway): pace
+ * the transport as any other, with a {@code Middleware} such as throttle-core's {@code PacingMiddleware}
+ * over {@link SluiceLimits#forUploads()} and {@link SluiceLimits#forDownloads()}.
  */
 @Factory
 public class SluiceFactory {
@@ -26,14 +30,10 @@ public class SluiceFactory {
         return SluiceLimits.from(properties);
     }
 
-    /** A transport on the application's default HTTP client. */
+    /** A transport on a client of its own, configured by {@code sluice.transport.*}. */
     @Singleton
     @Bean(preDestroy = "close")
-    public MicronautTransport sluiceTransport(HttpClient client) {
-        if (!(client instanceof RawHttpClient)) {
-            throw new IllegalStateException("the application's HttpClient (" + client.getClass().getName()
-                    + ") cannot send raw requests; MicronautTransport needs Micronaut's Netty client, 4.7 or later");
-        }
-        return MicronautTransport.builder().client((RawHttpClient) client).build();
+    public MicronautTransport sluiceTransport(SluiceTransportProperties properties) {
+        return properties.builder().build();
     }
 }

@@ -19,9 +19,11 @@ import io.micronaut.context.ApplicationContext;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.RawHttpClient;
 import io.micronaut.http.filter.HttpClientFilter;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,10 +40,11 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Sluice in a Micronaut application context: {@code sluice.limits.*} read into limiters, the transport bean
- * on the application's client with the pacing filter on it (downloads paced by the filter, uploads by a
- * middleware on the same limiter, each taking at least its time at the limit against the OSS emulator), the
- * filter pacing a byte-array body of the plain Micronaut client, and a bad value refused naming its key.
+ * Sluice in a Micronaut application context: {@code sluice.limits.*} and {@code sluice.transport.*} read into
+ * limiters and the transport bean, bad values refused naming their key, the transport bean paced both ways
+ * by middleware on the configured limiters against the OSS emulator, and the pacing filter on the
+ * application's own client pacing the response body of a raw exchange and a byte-array request body.
+ * Times are lower bounds.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class MicronautApplicationTest {
@@ -52,7 +55,8 @@ class MicronautApplicationTest {
     @Test
     void theContextReadsTheLimitsAndMakesTheTransportAndTheFilter() {
         try (ApplicationContext context = ApplicationContext.run(Map.of("sluice.limits.upload", "100KiB/s",
-                "sluice.limits.download", "8 MiB/s", "sluice.limits.global", "50Mbit/s"))) {
+                "sluice.limits.download", "8 MiB/s", "sluice.limits.global", "50Mbit/s",
+                "sluice.transport.connect-timeout", "PT3S", "sluice.transport.read-idle-timeout", "60000"))) {
             SluiceLimits limits = context.getBean(SluiceLimits.class);
             MicronautTransport transport = context.getBean(MicronautTransport.class);
             PacingClientFilter filter = context.getBean(PacingClientFilter.class);
@@ -60,7 +64,8 @@ class MicronautApplicationTest {
             assertEquals(DataRate.ofKibibytesPerSecond(100), limits.upload().orElseThrow().rate());
             assertEquals(DataRate.ofMebibytesPerSecond(8), limits.download().orElseThrow().rate());
             assertEquals(DataRate.ofMegabitsPerSecond(50), limits.global().orElseThrow().rate());
-            assertEquals("MicronautTransport[given client]", transport.toString());
+            assertEquals("MicronautTransport[HTTP_1_1, connect timeout PT3S, read timeout none, read idle timeout PT1M]",
+                    transport.toString());
             assertEquals("PacingClientFilter[uploads by 2 limiter(s), downloads by 2]", filter.toString());
             assertTrue(context.getBeansOfType(HttpClientFilter.class).contains(filter), "the filter is not a client filter");
         }
@@ -85,7 +90,17 @@ class MicronautApplicationTest {
     }
 
     @Test
-    void theTransportBeanDownloadsPacedByTheFilterAndUploadsPacedByMiddlewareOnTheSameLimits(@TempDir Path folder)
+    void refusesAConnectTimeoutThatIsNotADurationNamingTheKey() {
+        try (ApplicationContext context = ApplicationContext.run(Map.of("sluice.transport.connect-timeout", "5s"))) {
+            RuntimeException refused = assertThrows(RuntimeException.class, () -> context.getBean(MicronautTransport.class));
+
+            assertEquals("sluice.transport.connect-timeout \"5s\" is neither an ISO-8601 duration (PT5S) nor a whole number"
+                    + " of milliseconds", rootIllegalArgument(refused).getMessage());
+        }
+    }
+
+    @Test
+    void theTransportBeanIsPacedBothWaysByMiddlewareOnTheConfiguredLimits(@TempDir Path folder)
             throws IOException {
         byte[] content = new byte[256 * 1024];
         new Random(9).nextBytes(content);
@@ -94,9 +109,10 @@ class MicronautApplicationTest {
                 ApplicationContext context = ApplicationContext.run(Map.of("sluice.limits.upload", "100KiB/s",
                         "sluice.limits.download", "100KiB/s"))) {
             SluiceLimits limits = context.getBean(SluiceLimits.class);
-            // the filter cannot replace a raw request's body, so uploads are paced in front of the transport
-            Transport transport = PacingMiddleware.uploads(Pacer.of(limits.forUploads().toArray(RateLimiter[]::new)))
-                    .around(context.getBean(MicronautTransport.class));
+            Transport transport = PacingMiddleware.builder()
+                    .uploads(Pacer.of(limits.forUploads().toArray(RateLimiter[]::new)))
+                    .downloads(Pacer.of(limits.forDownloads().toArray(RateLimiter[]::new)))
+                    .build().around(context.getBean(MicronautTransport.class));
             OssClient oss = OssClient.builder().endpoint(emulator.endpoint()).region(emulator.region()).credentials(KEY)
                     .transport(transport).build();
 
@@ -151,6 +167,38 @@ class MicronautApplicationTest {
             assertEquals(204, response.code());
             assertEquals(sent.getValue(), received.get());
             assertTrue(head.get().toLowerCase(Locale.ROOT).contains("content-length: 262144\r\n"), head.get());
+            assertTrue(elapsed.compareTo(Duration.ofMillis(1_500)) >= 0, "256 KiB at 100 KiB/s took only " + elapsed);
+        }
+    }
+
+    @Test
+    void theFilterPacesTheResponseBodyOfARawExchangeOnTheApplicationsClient() throws Exception {
+        long length = 256 * 1024;
+        try (RawServer server = new RawServer(64 * 1024, (socket, requestHead) -> {
+            OutputStream out = socket.getOutputStream();
+            out.write(("HTTP/1.1 200 OK\r\nContent-Length: " + length + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            byte[] chunk = new byte[16 * 1024];
+            for (long done = 0; done < length; done += chunk.length) {
+                Streams.fill(chunk, done, chunk.length);
+                out.write(chunk);
+            }
+            out.flush();
+        });
+                ApplicationContext context = ApplicationContext.run(Map.of("sluice.limits.download", "100KiB/s"))) {
+            // a transport on the application's client, so that its filters apply
+            MicronautTransport transport = MicronautTransport.builder()
+                    .client((RawHttpClient) context.getBean(HttpClient.class)).build();
+
+            long start = Ticker.system().read();
+            dev.sluice.api.Response response = transport.send(dev.sluice.api.Request.of("GET", server.uri("/download"))).get();
+            Streams.Sink sink = new Streams.Sink(4);
+            response.body().publisher().subscribe(sink);
+            long received = sink.done.get();
+            Duration elapsed = Duration.ofNanos(Ticker.system().read() - start);
+
+            assertEquals(length, received);
+            assertEquals(length, response.body().contentLength());
+            assertEquals(Streams.crcOf(length), sink.crc());
             assertTrue(elapsed.compareTo(Duration.ofMillis(1_500)) >= 0, "256 KiB at 100 KiB/s took only " + elapsed);
         }
     }

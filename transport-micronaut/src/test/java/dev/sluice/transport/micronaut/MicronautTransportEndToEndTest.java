@@ -27,6 +27,7 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -137,6 +138,21 @@ class MicronautTransportEndToEndTest {
             assertEquals(Crc64.of(content), put.crc64());
             // 256 KiB at 100 KiB/s less the 16 KiB burst is 2.4 s; 1.5 s leaves room for coarse timers
             assertTrue(elapsed.compareTo(Duration.ofMillis(1_500)) >= 0, "256 KiB at 819,200 bit/s took only " + elapsed);
+        }
+    }
+
+    @Test
+    void aReadTimeoutCountsFromTheStartOfTheRequestSoItCutsAPacedUploadLongerThanIt() throws Exception {
+        byte[] content = bytes(256 * KIB, 5);
+        MicronautTransport impatient = MicronautTransport.builder().readTimeout(Duration.ofSeconds(1)).build();
+        Transport paced = PacingMiddleware.uploads(Pacer.of(LeakyBucket.of(TrafficLimit.MINIMUM))).around(impatient);
+        try (OssClient oss = client(paced)) {
+            // 256 KiB at 100 KiB/s takes about 2.4 s: Micronaut's read timeout is not an idle timeout
+            SocketTimeoutException timeout = assertThrows(SocketTimeoutException.class,
+                    () -> oss.putObject(BUCKET, "paced/long.bin", content));
+
+            assertTrue(timeout.getMessage().startsWith("PUT " + emulator.endpoint().resolve("/" + BUCKET + "/paced/long.bin")
+                    + " failed: timed out"), timeout.getMessage());
         }
     }
 

@@ -83,7 +83,8 @@ public final class MicronautTransportProvider implements TransportProvider {
         return duration;
     }
 
-    static HttpVersion version(String value) {
+    /** {@code HTTP_1_1} or {@code HTTP_2} as Micronaut's version. */
+    public static HttpVersion version(String value) {
         return switch (value.trim()) {
             case "HTTP_1_1" -> HttpVersion.HTTP_1_1;
             case "HTTP_2" -> HttpVersion.HTTP_2_0;

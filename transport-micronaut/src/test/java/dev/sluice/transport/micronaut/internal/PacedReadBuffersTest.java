@@ -22,8 +22,9 @@ import org.reactivestreams.Subscription;
 
 /**
  * Pacing on virtual time: scripted limiters answer each reservation with a wait, a hand-cranked timer
- * fires the grants, and a hand-fed upstream shows what was asked for. Buffers are held until granted, one
- * at a time and only on demand; a cancelled wait gives its bytes back; the end follows the last buffer.
+ * fires the grants, and a hand-fed upstream shows what was asked for. Buffers are cut into 8 KiB pieces,
+ * each held until granted, one at a time and only on demand; a cancelled wait gives its bytes back; the end
+ * follows the last piece.
  */
 class PacedReadBuffersTest {
 
@@ -64,6 +65,32 @@ class PacedReadBuffersTest {
     }
 
     @Test
+    void cutsABufferLargerThanTheChunkIntoPiecesReservedOneByOne() {
+        Scripted limiter = new Scripted(0);
+        subscribe(limiter);
+        downstream.subscription.request(10);
+
+        upstream.push(20_000);
+
+        assertEquals(List.of(8192L, 8192L, 3616L), limiter.reserved);
+        assertEquals(List.of(8192, 8192, 3616), downstream.sizes);
+        assertEquals(2, upstream.requested, "the next buffer is asked for once the last piece is handed on");
+    }
+
+    @Test
+    void emitsNoMorePiecesThanTheSubscriberAskedFor() {
+        subscribe(new Scripted(0));
+        downstream.subscription.request(1);
+
+        upstream.push(20_000);
+
+        assertEquals(List.of(8192), downstream.sizes);
+        downstream.subscription.request(1);
+        assertEquals(List.of(8192, 8192), downstream.sizes);
+        assertEquals(1, upstream.requested);
+    }
+
+    @Test
     void asksUpstreamForNothingWithoutDemand() {
         subscribe(new Scripted(0));
         downstream.subscription.request(1);
@@ -84,8 +111,8 @@ class PacedReadBuffersTest {
 
         downstream.subscription.cancel();
 
-        assertEquals(List.of(16_384L), own.givenBack);
-        assertEquals(List.of(16_384L), global.givenBack);
+        assertEquals(List.of(8192L), own.givenBack);
+        assertEquals(List.of(8192L), global.givenBack);
         assertTrue(upstream.cancelled);
         assertThrows(IllegalStateException.class, held::readable, "the held buffer was not released");
         timer.fire();
@@ -107,7 +134,7 @@ class PacedReadBuffersTest {
     }
 
     private void subscribe(RateLimiter... limiters) {
-        new PacedReadBuffers(upstream, List.of(limiters), timer).subscribe(downstream);
+        new PacedReadBuffers(upstream, List.of(limiters), timer, 8192).subscribe(downstream);
     }
 
     /** A limiter that answers every reservation with the same wait and records what it was asked. */
