@@ -12,6 +12,7 @@ import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.http.body.ByteBodyFactory;
 import io.micronaut.http.body.CloseableByteBody;
 import io.micronaut.http.client.RawHttpClient;
+import io.micronaut.http.client.exceptions.HttpClientException;
 import io.micronaut.http.client.exceptions.ReadTimeoutException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -207,7 +208,7 @@ public final class Exchange {
             timeout.initCause(cause);
             return timeout;
         }
-        if (cause instanceof IOException || cause instanceof io.micronaut.http.client.exceptions.HttpClientException) {
+        if (cause instanceof IOException || cause instanceof HttpClientException) {
             return new IOException(exchange + " failed: " + cause.getMessage(), cause);
         }
         return cause;
