@@ -11,6 +11,7 @@ import dev.sluice.throttle.micrometer.SluiceLimiterMetrics;
 import dev.sluice.throttle.LeakyBucket;
 import dev.sluice.transfer.TransferManager;
 import dev.sluice.transport.jdkhttp.JdkHttpTransport;
+import dev.sluice.transport.micronaut.MicronautTransport;
 import dev.sluice.transport.resilience.ResilientTransport;
 import dev.sluice.transport.testkit.TransportEndToEndSuite;
 import java.net.URISyntaxException;
@@ -87,6 +88,15 @@ enum SluiceModule {
             Set.of("mandated java.base", "transitive dev.sluice.api", "transitive dev.sluice.oss", "transitive dev.sluice.emulator",
                     "transitive org.junit.jupiter.api", "dev.sluice.throttle"),
             Set.of("dev.sluice.transport.testkit to [org.junit.platform.commons]")),
+
+    TRANSPORT_MICRONAUT("sluice-transport-micronaut", "dev.sluice.transport.micronaut", MicronautTransport.class,
+            Set.of("dev.sluice.transport.micronaut"),
+            Set.of("mandated java.base", "transitive dev.sluice.api", "transitive io.micronaut.micronaut_http_client_core",
+                    "transitive io.micronaut.micronaut_http", "io.micronaut.micronaut_http_client",
+                    "io.micronaut.micronaut_buffer_netty", "io.micronaut.micronaut_jackson_databind", "io.micronaut.micronaut_core",
+                    "io.micronaut.micronaut_inject",
+                    "io.micronaut.micronaut_context", "io.micronaut.micronaut_core_reactive", "jakarta.inject",
+                    "jakarta.annotation", "org.reactivestreams", "org.slf4j")),
 
     CLI("sluice-cli", "dev.sluice.cli", Main.class,
             Set.of("dev.sluice.cli"),
