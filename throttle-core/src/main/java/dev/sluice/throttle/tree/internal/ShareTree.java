@@ -207,14 +207,19 @@ public final class ShareTree {
             long next = NO_SWEEP;
             for (Iterator<LeafLimiter> it = busy.iterator(); it.hasNext(); ) {
                 LeafLimiter leaf = it.next();
+                // mark first, look second; a reservation writes its time first and reads the mark second, so
+                // either we see its time (and keep the leaf busy) or it sees the mark (and turns busy again)
+                leaf.active = false;
                 long waiting = leaf.waitingNanos();
                 long expiry = Math.max(leaf.lastReservedAt + idleNanos, now + waiting);
                 if (waiting == 0 && now - expiry >= 0) {
-                    leaf.active = false;
                     it.remove();
                     idled = true;
-                } else if (next == NO_SWEEP || expiry - next < 0) {
-                    next = expiry;
+                } else {
+                    leaf.active = true;
+                    if (next == NO_SWEEP || expiry - next < 0) {
+                        next = expiry;
+                    }
                 }
             }
             nextSweep = next;

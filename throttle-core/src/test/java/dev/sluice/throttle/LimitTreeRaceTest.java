@@ -1,0 +1,80 @@
+package dev.sluice.throttle;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.sluice.api.DataRate;
+import dev.sluice.api.RateLimiter;
+import dev.sluice.api.Ticker;
+import dev.sluice.throttle.tree.LimitTree;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A limit tree's reallocations racing its reservations, acted out deterministically on virtual time: a
+ * ticker hook runs "another thread's" call at the exact point of interest. Found in review; each of these
+ * once failed.
+ */
+class LimitTreeRaceTest {
+
+    private static final long KIB = 1024;
+    private static final long MIB = 1024 * KIB;
+    private static final long MS = TimeUnit.MILLISECONDS.toNanos(1);
+    private static final DataRate HALF = DataRate.ofBitsPerSecond(409_600);
+    private static final DataRate WHOLE = DataRate.ofBitsPerSecond(819_200);
+
+    private final FakeTime time = new FakeTime();
+    private final HookTicker ticker = new HookTicker(time);
+
+    @Test
+    void aReservationThatAnIdleSweepOvertakesMakesItsTransferBusyAgainAndItsSiblingGivesBackTheBorrowedShare() {
+        LimitTree tree = tree("global=819200bit/s; bucket:a; bucket:b");
+        RateLimiter a = tree.open("bucket:a").upload();
+        RateLimiter b = tree.open("bucket:b").upload();
+        a.reserve(KIB);
+        b.reserve(KIB);
+        time.advance(100 * MS);
+        // a's reservation has read the clock and checked that a is busy; before its bucket is charged, "another
+        // thread" reserves on b one idle window later, whose sweep finds a's last reservation 200 ms old
+        ticker.hookAtReading(2, () -> {
+            time.advance(200 * MS);
+            b.reserve(KIB);
+        });
+
+        a.reserve(MIB); // 20.48 s at a's half
+
+        time.advance(0); // the siblings' new rates are applied by a task on the scheduler
+        assertEquals(HALF, a.rate(), "a waits at its half");
+        assertEquals(HALF, b.rate(), "so b must not keep a's half as well: 150 % of the parent for 20 s");
+    }
+
+    private LimitTree tree(String text) {
+        return LimitTree.builder().text(text).ticker(ticker).scheduler(time).build();
+    }
+
+    /** FakeTime's clock, with a hook run once, just before a chosen later reading. */
+    private static final class HookTicker implements Ticker {
+        private final FakeTime time;
+        private int readingsLeft;
+        private Runnable hook;
+
+        HookTicker(FakeTime time) {
+            this.time = time;
+        }
+
+        /** Runs {@code hook} at the {@code n}-th reading from now (1 = the next one). */
+        void hookAtReading(int n, Runnable hook) {
+            this.readingsLeft = n;
+            this.hook = hook;
+        }
+
+        @Override
+        public long read() {
+            if (hook != null && --readingsLeft == 0) {
+                Runnable once = hook;
+                hook = null;
+                once.run();
+            }
+            return time.read();
+        }
+    }
+}
