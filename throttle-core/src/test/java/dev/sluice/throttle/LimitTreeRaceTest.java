@@ -19,6 +19,7 @@ class LimitTreeRaceTest {
     private static final long KIB = 1024;
     private static final long MIB = 1024 * KIB;
     private static final long MS = TimeUnit.MILLISECONDS.toNanos(1);
+    private static final long MIN = TimeUnit.MINUTES.toNanos(1);
     private static final DataRate HALF = DataRate.ofBitsPerSecond(409_600);
     private static final DataRate WHOLE = DataRate.ofBitsPerSecond(819_200);
 
@@ -45,6 +46,37 @@ class LimitTreeRaceTest {
         time.advance(0); // the siblings' new rates are applied by a task on the scheduler
         assertEquals(HALF, a.rate(), "a waits at its half");
         assertEquals(HALF, b.rate(), "so b must not keep a's half as well: 150 % of the parent for 20 s");
+    }
+
+    @Test
+    void aTransferWaitingOnOneLargeReservationGetsItsIdleSiblingsShareAfterTheIdleWindow() {
+        LimitTree tree = tree("global=819200bit/s; bucket:a; bucket:b");
+        RateLimiter a = tree.open("bucket:a").upload();
+        RateLimiter b = tree.open("bucket:b").upload();
+        b.reserve(KIB); // b's only reservation: it is idle from 200 ms on
+        a.reserve(16 * KIB); // a's burst
+        a.reserve(MIB); // then one reservation that waits 20.48 s at half the parent, and nothing reserves after it
+        time.advance(0);
+        assertEquals(HALF, a.rate());
+
+        time.advance(201 * MS);
+
+        assertEquals(WHOLE, a.rate(), "nobody reserves, yet b's idle window has passed");
+        // at 200 ms the backlog (16 KiB + 1 MiB at half: 20.8 s, 20.6 s of it left) became 10.3 s at the whole;
+        // 1 ms later, less the whole rate's 160 ms burst, 10.139 s of waiting are left
+        assertEquals(10_139 * MS, a.waitEstimate(0));
+    }
+
+    @Test
+    void theIdleSweepTimerStopsWhenNoTransferIsBusy() {
+        LimitTree tree = tree("global=819200bit/s; bucket:a");
+        RateLimiter a = tree.open("bucket:a").upload();
+        a.reserve(KIB);
+
+        time.advance(MIN);
+
+        assertEquals(0, time.pendingTasks(), "an idle tree keeps nothing on the scheduler");
+        assertEquals(0, tree.snapshot().get(0).activeChildren());
     }
 
     private LimitTree tree(String text) {

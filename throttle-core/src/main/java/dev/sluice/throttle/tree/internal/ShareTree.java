@@ -48,6 +48,10 @@ public final class ShareTree {
     private final ShareNode root;
     /** When the earliest busy transfer may have gone idle; read without the lock on every reservation. */
     private volatile long nextSweep = NO_SWEEP;
+    /** The timer that sweeps at {@link #nextSweep} when no reservation comes to do it; guarded by the lock. */
+    private Scheduler.Cancellable sweepTimer;
+    /** The instant {@link #sweepTimer} is (being) set for; guarded by the lock. */
+    private long sweepTimerAt = NO_SWEEP;
 
     /**
      * A tree of {@code direction} with only its root, {@code rootPath}, of ceiling {@code rootCeil} bits per
@@ -130,10 +134,14 @@ public final class ShareTree {
             leaf.closed = true;
             leaf.active = false;
             busy.remove(leaf);
+            if (busy.isEmpty()) {
+                nextSweep = NO_SWEEP;
+            }
             leaf.node.parent.children.remove(leaf.node);
             nodes.remove(leaf.node.path);
             changed = reallocate();
         }
+        armSweepTimer();
         changed.forEach(LeafLimiter::applyTarget);
     }
 
@@ -187,6 +195,7 @@ public final class ShareTree {
             }
             changed = reallocate();
         }
+        armSweepTimer();
         leaf.applyTarget();
         changed.remove(leaf);
         applyLater(changed);
@@ -211,7 +220,9 @@ public final class ShareTree {
                 // either we see its time (and keep the leaf busy) or it sees the mark (and turns busy again)
                 leaf.active = false;
                 long waiting = leaf.waitingNanos();
-                long expiry = Math.max(leaf.lastReservedAt + idleNanos, now + waiting);
+                // a waiting leaf is looked at again one idle window after its wait ends, not at the very end,
+                // when the transfer is about to reserve its next chunk
+                long expiry = Math.max(leaf.lastReservedAt, waiting == 0 ? leaf.lastReservedAt : now + waiting) + idleNanos;
                 if (waiting == 0 && now - expiry >= 0) {
                     it.remove();
                     idled = true;
@@ -227,7 +238,53 @@ public final class ShareTree {
                 changed = reallocate();
             }
         }
+        armSweepTimer();
         applyLater(changed);
+    }
+
+    /**
+     * Keeps one timer on the scheduler for {@link #nextSweep}, so that a transfer goes idle on time even when
+     * no reservation comes to sweep (the only other busy transfer waits on one large reservation, or nothing
+     * reserves at all), and none once no transfer is busy. Schedules outside the lock: a scheduler may run a
+     * due task on the calling thread.
+     */
+    private void armSweepTimer() {
+        long due;
+        Scheduler.Cancellable stale;
+        synchronized (lock) {
+            due = nextSweep;
+            if (due == sweepTimerAt) {
+                return; // already set (or being set) for that instant, or none wanted and none set
+            }
+            stale = sweepTimer;
+            sweepTimer = null;
+            sweepTimerAt = due;
+        }
+        if (stale != null) {
+            stale.cancel();
+        }
+        if (due == NO_SWEEP) {
+            return;
+        }
+        Scheduler.Cancellable timer = scheduler.schedule(() -> sweepOnTimer(due), due - ticker.read());
+        synchronized (lock) {
+            if (sweepTimerAt == due && sweepTimer == null) {
+                sweepTimer = timer;
+                return;
+            }
+        }
+        timer.cancel(); // another thread moved the sweep meanwhile and set its own timer
+    }
+
+    private void sweepOnTimer(long due) {
+        synchronized (lock) {
+            if (sweepTimerAt == due) {
+                sweepTimer = null;
+                sweepTimerAt = NO_SWEEP;
+            }
+        }
+        sweepIfDue(ticker.read());
+        armSweepTimer(); // again, should the timer have fired before the ticker reached the sweep's time
     }
 
     private void applyLater(List<LeafLimiter> changed) {
