@@ -19,6 +19,7 @@ class LimitTreeRaceTest {
     private static final long KIB = 1024;
     private static final long MIB = 1024 * KIB;
     private static final long MS = TimeUnit.MILLISECONDS.toNanos(1);
+    private static final long SECOND = TimeUnit.SECONDS.toNanos(1);
     private static final long MIN = TimeUnit.MINUTES.toNanos(1);
     private static final DataRate HALF = DataRate.ofBitsPerSecond(409_600);
     private static final DataRate WHOLE = DataRate.ofBitsPerSecond(819_200);
@@ -77,6 +78,22 @@ class LimitTreeRaceTest {
 
         assertEquals(0, time.pendingTasks(), "an idle tree keeps nothing on the scheduler");
         assertEquals(0, tree.snapshot().get(0).activeChildren());
+    }
+
+    @Test
+    void aTenSecondBacklogAtOneGigabitPerSecondIsStillTenSecondsAfterAPauseAndResume() {
+        LimitTree tree = tree("global=1000000000bit/s; bucket:a");
+        RateLimiter a = tree.open("bucket:a").upload();
+        a.reserve(16 * KIB);
+        a.reserve(1_250_000_000L); // 10 s at 1 Gbit/s
+        assertEquals(10 * SECOND, a.waitEstimate(0));
+
+        tree.pause("bucket:a");
+        time.advance(SECOND);
+        tree.resume("bucket:a");
+
+        // held for 1 s; a pause that scaled 10 s by 10^9 hit the schedule's 73-year clamp and came back as 2.3 s
+        assertEquals(10 * SECOND, a.waitEstimate(0), MS);
     }
 
     private LimitTree tree(String text) {

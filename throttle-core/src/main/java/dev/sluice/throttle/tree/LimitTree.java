@@ -44,7 +44,8 @@ import java.util.Map;
  * at that moment when no reservation comes (one timer per direction, and none while no transfer is busy).
  *
  * <p><b>Runtime control.</b> {@link #setLimits}, {@link #pause} and {@link #resume} take effect within
- * one grant; paused transfers keep their waiting reservations (paced at 1 bit/s meanwhile) and resume
+ * one grant; paused transfers keep their waiting reservations (paced at their share / 2^20, at least 1 bit/s,
+ * meanwhile: held for all practical purposes, and any backlog up to 36 minutes comes back intact) and resume
  * re-times them. {@link #snapshot()} reads every node's configuration, share, busy children, waiters and
  * measured rate.
  *

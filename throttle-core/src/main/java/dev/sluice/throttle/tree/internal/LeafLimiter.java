@@ -25,6 +25,8 @@ final class LeafLimiter implements RateLimiter {
     volatile boolean active;
     volatile boolean closed;
     volatile long lastReservedAt;
+    /** Whether {@link #target} is a paused rate; guarded by the tree's lock. */
+    boolean held;
     /** The rate the last allocation wants; applied to the bucket outside the tree's lock. */
     volatile DataRate target;
     ShareNode node;

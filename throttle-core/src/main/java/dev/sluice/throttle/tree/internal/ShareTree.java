@@ -32,7 +32,16 @@ import java.util.Set;
  */
 public final class ShareTree {
 
-    /** What a paused node's transfers pace at: the smallest rate, so waiting reservations are held and kept. */
+    /**
+     * How many times slower than its share a paused transfer paces (but never below 1 bit/s), so that its
+     * waiting reservations are held and kept. Not slower: pausing scales the transfer's backlog by this factor,
+     * and {@code Retiming} clamps a backlog at about 73 years, so a pause at 1 bit/s cut every backlog longer
+     * than 2.3 s at 1 Gbit/s. With 2^20, a backlog of up to 36 minutes comes back intact from a pause of any
+     * length. The cost: above 1 Mbit/s a paused transfer still trickles (119 B/s at 1 Gbit/s), and a wait
+     * with 1 ms left goes after 17 minutes of pause; shares up to 1 Mbit/s pace at 1 bit/s, as before.
+     */
+    static final long PAUSE_SLOWDOWN = 1L << 20;
+    /** What a paused transfer paces at when its share has no limit (its backlog is dropped then anyway). */
     static final DataRate PAUSED = DataRate.ofBitsPerSecond(1);
     private static final long NO_SWEEP = Long.MIN_VALUE;
 
@@ -319,8 +328,11 @@ public final class ShareTree {
         node.allotted = paused || node.activeLeaves == 0 ? 0 : Math.min(available, node.ceil);
         if (node.leaf != null) {
             if (paused) {
-                retarget(node.leaf, PAUSED, changed);
+                // slowed from the share it had when it was paused, not again at every reallocation meanwhile
+                retarget(node.leaf, node.leaf.held ? node.leaf.target : pausedRate(node.leaf.target), changed);
+                node.leaf.held = true;
             } else if (node.activeLeaves > 0) {
+                node.leaf.held = false;
                 retarget(node.leaf, rate(node.allotted), changed);
             }
             return;
@@ -358,6 +370,10 @@ public final class ShareTree {
             share = Math.min(share, up.ceil);
         }
         return rate(share);
+    }
+
+    private static DataRate pausedRate(DataRate share) {
+        return share.isUnlimited() ? PAUSED : DataRate.ofBitsPerSecond(Math.max(1, share.bitsPerSecond() / PAUSE_SLOWDOWN));
     }
 
     private static void retarget(LeafLimiter leaf, DataRate rate, List<LeafLimiter> changed) {
