@@ -6,6 +6,8 @@ import dev.sluice.api.DataRate;
 import dev.sluice.api.RateLimiter;
 import dev.sluice.api.Ticker;
 import dev.sluice.throttle.tree.LimitTree;
+import dev.sluice.throttle.tree.NodeSnapshot;
+import dev.sluice.throttle.tree.TreeTransfer;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -96,6 +98,25 @@ class LimitTreeRaceTest {
         assertEquals(10 * SECOND, a.waitEstimate(0), MS);
     }
 
+    @Test
+    void aTransferThatReservedTenMillisecondsAgoAcrossTheTickersWrapIsStillBusy() {
+        ticker.offset = Long.MAX_VALUE - FakeTime.START - 300 * MS; // the ticker wraps 300 ms from now
+        LimitTree tree = tree("global=819200bit/s; bucket:a");
+        TreeTransfer c = tree.open("bucket:a");
+        RateLimiter d = tree.open("bucket:a").upload();
+        RateLimiter e = tree.open("bucket:a").upload();
+        time.advance(45 * MS);
+        d.reserve(KIB); // idle from 55 ms before the wrap
+        time.advance(195 * MS);
+        c.upload().reserve(KIB); // 60 ms before the wrap: busy until 140 ms after it
+        time.advance(10 * MS);
+
+        e.reserve(KIB); // sweeps: d is idle, c is not
+
+        NodeSnapshot row = tree.snapshot().stream().filter(r -> r.path().equals(c.path())).findFirst().orElseThrow();
+        assertEquals(1, row.activeChildren(), "the later of two instants across the wrap is not Math.max");
+    }
+
     private LimitTree tree(String text) {
         return LimitTree.builder().text(text).ticker(ticker).scheduler(time).build();
     }
@@ -103,6 +124,7 @@ class LimitTreeRaceTest {
     /** FakeTime's clock, with a hook run once, just before a chosen later reading. */
     private static final class HookTicker implements Ticker {
         private final FakeTime time;
+        long offset;
         private int readingsLeft;
         private Runnable hook;
 
@@ -123,7 +145,7 @@ class LimitTreeRaceTest {
                 hook = null;
                 once.run();
             }
-            return time.read();
+            return time.read() + offset;
         }
     }
 }

@@ -231,7 +231,7 @@ public final class ShareTree {
                 long waiting = leaf.waitingNanos();
                 // a waiting leaf is looked at again one idle window after its wait ends, not at the very end,
                 // when the transfer is about to reserve its next chunk
-                long expiry = Math.max(leaf.lastReservedAt, waiting == 0 ? leaf.lastReservedAt : now + waiting) + idleNanos;
+                long expiry = (waiting == 0 ? leaf.lastReservedAt : later(leaf.lastReservedAt, now + waiting)) + idleNanos;
                 if (waiting == 0 && now - expiry >= 0) {
                     it.remove();
                     idled = true;
@@ -294,6 +294,11 @@ public final class ShareTree {
         }
         sweepIfDue(ticker.read());
         armSweepTimer(); // again, should the timer have fired before the ticker reached the sweep's time
+    }
+
+    /** The later of two ticker readings; they may lie on either side of the ticker's wrap, so not {@code Math.max}. */
+    private static long later(long one, long other) {
+        return one - other >= 0 ? one : other;
     }
 
     private void applyLater(List<LeafLimiter> changed) {
