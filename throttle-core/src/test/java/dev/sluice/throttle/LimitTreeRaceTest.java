@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.sluice.api.DataRate;
 import dev.sluice.api.RateLimiter;
 import dev.sluice.api.Ticker;
+import dev.sluice.throttle.tree.DirectionalRate;
 import dev.sluice.throttle.tree.LimitTree;
+import dev.sluice.throttle.tree.NodeLimits;
 import dev.sluice.throttle.tree.NodeSnapshot;
 import dev.sluice.throttle.tree.TreeTransfer;
 import java.util.concurrent.TimeUnit;
@@ -115,6 +117,32 @@ class LimitTreeRaceTest {
 
         NodeSnapshot row = tree.snapshot().stream().filter(r -> r.path().equals(c.path())).findFirst().orElseThrow();
         assertEquals(1, row.activeChildren(), "the later of two instants across the wrap is not Math.max");
+    }
+
+    @Test
+    void anOlderAllocationStillBeingAppliedWhenANewerOneIsAppliedLeavesTheNewerRates() {
+        LimitTree tree = tree("global=819200bit/s; bucket:a");
+        RateLimiter first = tree.open("bucket:a").upload();
+        RateLimiter second = tree.open("bucket:a").upload();
+        first.reserve(KIB);
+        second.reserve(KIB);
+        time.advance(0);
+        DataRate newer = DataRate.ofBitsPerSecond(1_638_400);
+        Runnable[] hook = {() -> tree.setLimits(LimitTree.ROOT, NodeLimits.DEFAULT.ceil(DirectionalRate.both(newer)))};
+        // the older allocation has set the first transfer's bucket and is about to set the second's when
+        // "another thread" computes and applies a newer one to both
+        first.addListener((previous, current) -> {
+            Runnable once = hook[0];
+            hook[0] = null;
+            if (once != null) {
+                once.run();
+            }
+        });
+
+        tree.setLimits(LimitTree.ROOT, NodeLimits.DEFAULT.ceil(DirectionalRate.both(HALF)));
+
+        assertEquals(WHOLE, first.rate(), "half of the newer 1,638,400 bit/s");
+        assertEquals(WHOLE, second.rate(), "not half of the older 409,600 bit/s, applied late");
     }
 
     private LimitTree tree(String text) {
