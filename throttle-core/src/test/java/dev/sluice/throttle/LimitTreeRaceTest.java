@@ -145,6 +145,24 @@ class LimitTreeRaceTest {
         assertEquals(WHOLE, second.rate(), "not half of the older 409,600 bit/s, applied late");
     }
 
+    @Test
+    void aTransferClosedWhileItsReservationStillWaitsKeepsItsShareUntilTheWaitEnds() {
+        LimitTree tree = tree("global=819200bit/s; bucket:a; bucket:b");
+        TreeTransfer a = tree.open("bucket:a");
+        RateLimiter b = tree.open("bucket:b").upload();
+        a.upload().reserve(16 * KIB);
+        a.upload().reserve(MIB); // 20.48 s at half the parent, already charged to a's bucket
+        b.reserve(16 * KIB);
+        b.reserve(2 * MIB); // b stays busy for 40.96 s
+        time.advance(0);
+
+        a.close();
+
+        assertEquals(HALF, b.rate(), "a's bucket still paces its 1 MiB at half: b taking the whole would be 150 %");
+        time.advance(20_480 * MS);
+        assertEquals(WHOLE, b.rate(), "a's wait is over: its share is b's");
+    }
+
     private LimitTree tree(String text) {
         return LimitTree.builder().text(text).ticker(ticker).scheduler(time).build();
     }

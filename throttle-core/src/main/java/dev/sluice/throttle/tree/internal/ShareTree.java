@@ -132,26 +132,42 @@ public final class ShareTree {
         return leaf;
     }
 
-    /** Removes a transfer's leaf; its share goes back to its siblings at once. */
+    /**
+     * Removes a transfer's leaf; its share goes back to its siblings at once, or, when a reservation of it still
+     * waits, as soon as that wait is over: its bucket paces that backlog at the share meanwhile, and the siblings
+     * taking the share as well would run the parent above its rate.
+     */
     public void closeLeaf(RateLimiter limiter) {
         LeafLimiter leaf = (LeafLimiter) limiter;
-        List<LeafLimiter> changed;
+        List<LeafLimiter> changed = List.of();
         synchronized (lock) {
             if (leaf.closed) {
                 return;
             }
             leaf.closed = true;
-            leaf.active = false;
-            busy.remove(leaf);
-            if (busy.isEmpty()) {
-                nextSweep = NO_SWEEP;
+            long waiting = leaf.active ? leaf.waitingNanos() : 0;
+            if (waiting > 0) {
+                long due = ticker.read() + waiting; // the sweep then removes it
+                if (nextSweep == NO_SWEEP || due - nextSweep < 0) {
+                    nextSweep = due;
+                }
+            } else {
+                leaf.active = false;
+                busy.remove(leaf);
+                if (busy.isEmpty()) {
+                    nextSweep = NO_SWEEP;
+                }
+                detach(leaf);
+                changed = reallocate();
             }
-            leaf.node.parent.children.remove(leaf.node);
-            nodes.remove(leaf.node.path);
-            changed = reallocate();
         }
         armSweepTimer();
         changed.forEach(LeafLimiter::applyTarget);
+    }
+
+    private void detach(LeafLimiter leaf) {
+        leaf.node.parent.children.remove(leaf.node);
+        nodes.remove(leaf.node.path);
     }
 
     /** Sets a node's limits; the caller has checked {@link #problem}. Takes effect within one grant. */
@@ -231,9 +247,13 @@ public final class ShareTree {
                 long waiting = leaf.waitingNanos();
                 // a waiting leaf is looked at again one idle window after its wait ends, not at the very end,
                 // when the transfer is about to reserve its next chunk
-                long expiry = (waiting == 0 ? leaf.lastReservedAt : later(leaf.lastReservedAt, now + waiting)) + idleNanos;
+                long expiry = leaf.closed ? now + waiting // closed: it goes when its last wait is over
+                        : (waiting == 0 ? leaf.lastReservedAt : later(leaf.lastReservedAt, now + waiting)) + idleNanos;
                 if (waiting == 0 && now - expiry >= 0) {
                     it.remove();
+                    if (leaf.closed) {
+                        detach(leaf);
+                    }
                     idled = true;
                 } else {
                     leaf.active = true;
