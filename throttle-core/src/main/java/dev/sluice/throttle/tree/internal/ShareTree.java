@@ -14,7 +14,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -57,10 +56,8 @@ public final class ShareTree {
     private final ShareNode root;
     /** When the earliest busy transfer may have gone idle; read without the lock on every reservation. */
     private volatile long nextSweep = NO_SWEEP;
-    /** The timer that sweeps at {@link #nextSweep} when no reservation comes to do it; guarded by the lock. */
-    private Scheduler.Cancellable sweepTimer;
-    /** The instant {@link #sweepTimer} is (being) set for; guarded by the lock. */
-    private long sweepTimerAt = NO_SWEEP;
+    /** Sweeps at {@link #nextSweep} when no reservation comes to do it. */
+    private final SweepTimer sweepTimer;
 
     /**
      * A tree of {@code direction} with only its root, {@code rootPath}, of ceiling {@code rootCeil} bits per
@@ -76,6 +73,7 @@ public final class ShareTree {
         this.idleNanos = idleNanos;
         this.leafBurst = leafBurst;
         this.root = new ShareNode(rootPath, null, null, 0, rootCeil, 1);
+        this.sweepTimer = new SweepTimer(scheduler, ticker, () -> nextSweep, NO_SWEEP, this::sweepIfDue);
         nodes.put(rootPath, root);
     }
 
@@ -161,7 +159,7 @@ public final class ShareTree {
                 changed = reallocate();
             }
         }
-        armSweepTimer();
+        sweepTimer.arm();
         changed.forEach(LeafLimiter::applyTarget);
     }
 
@@ -220,7 +218,7 @@ public final class ShareTree {
             }
             changed = reallocate();
         }
-        armSweepTimer();
+        sweepTimer.arm();
         leaf.applyTarget();
         changed.remove(leaf);
         applyLater(changed);
@@ -267,53 +265,8 @@ public final class ShareTree {
                 changed = reallocate();
             }
         }
-        armSweepTimer();
+        sweepTimer.arm();
         applyLater(changed);
-    }
-
-    /**
-     * Keeps one timer on the scheduler for {@link #nextSweep}, so that a transfer goes idle on time even when
-     * no reservation comes to sweep (the only other busy transfer waits on one large reservation, or nothing
-     * reserves at all), and none once no transfer is busy. Schedules outside the lock: a scheduler may run a
-     * due task on the calling thread.
-     */
-    private void armSweepTimer() {
-        long due;
-        Scheduler.Cancellable stale;
-        synchronized (lock) {
-            due = nextSweep;
-            if (due == sweepTimerAt) {
-                return; // already set (or being set) for that instant, or none wanted and none set
-            }
-            stale = sweepTimer;
-            sweepTimer = null;
-            sweepTimerAt = due;
-        }
-        if (stale != null) {
-            stale.cancel();
-        }
-        if (due == NO_SWEEP) {
-            return;
-        }
-        Scheduler.Cancellable timer = scheduler.schedule(() -> sweepOnTimer(due), due - ticker.read());
-        synchronized (lock) {
-            if (sweepTimerAt == due && sweepTimer == null) {
-                sweepTimer = timer;
-                return;
-            }
-        }
-        timer.cancel(); // another thread moved the sweep meanwhile and set its own timer
-    }
-
-    private void sweepOnTimer(long due) {
-        synchronized (lock) {
-            if (sweepTimerAt == due) {
-                sweepTimer = null;
-                sweepTimerAt = NO_SWEEP;
-            }
-        }
-        sweepIfDue(ticker.read());
-        armSweepTimer(); // again, should the timer have fired before the ticker reached the sweep's time
     }
 
     /** The later of two ticker readings; they may lie on either side of the ticker's wrap, so not {@code Math.max}. */
@@ -408,7 +361,7 @@ public final class ShareTree {
         }
     }
 
-    private static DataRate rate(long bitsPerSecond) {
+    static DataRate rate(long bitsPerSecond) {
         return bitsPerSecond == FairShare.UNLIMITED ? DataRate.UNLIMITED : DataRate.ofBitsPerSecond(Math.max(1, bitsPerSecond));
     }
 
@@ -416,29 +369,7 @@ public final class ShareTree {
     public List<NodeSnapshot> snapshot() {
         long now = ticker.read();
         synchronized (lock) {
-            List<NodeSnapshot> rows = new ArrayList<>();
-            for (ShareNode node : root.subtree()) {
-                long[] counts = new long[2];
-                node.forEachLeaf(leaf -> {
-                    counts[0] += leaf.reservedBytes();
-                    counts[1] += leaf.hasWaiter() ? 1 : 0;
-                });
-                double measured = node.snapshotTaken && now > node.lastSnapshotAt
-                        ? (counts[0] - node.bytesAtLastSnapshot) * 1e9 / (now - node.lastSnapshotAt) : 0;
-                node.snapshotTaken = true;
-                node.bytesAtLastSnapshot = counts[0];
-                node.lastSnapshotAt = now;
-                int activeChildren = 0;
-                for (ShareNode child : node.children) {
-                    activeChildren += child.activeLeaves > 0 ? 1 : 0;
-                }
-                boolean paused = node.pausedHereOrAbove();
-                rows.add(new NodeSnapshot(node.path, direction, node.leaf != null,
-                        node.assured == 0 ? Optional.empty() : Optional.of(rate(node.assured)), rate(node.ceil),
-                        node.weight, node.allotted == 0 ? Optional.empty() : Optional.of(rate(node.allotted)), paused,
-                        node.leaf != null ? node.activeLeaves : activeChildren, (int) counts[1], counts[0], measured));
-            }
-            return rows;
+            return SnapshotRows.of(root, direction, now);
         }
     }
 
