@@ -15,8 +15,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A limit tree's reallocations racing its reservations, acted out deterministically on virtual time: a
- * ticker hook runs "another thread's" call at the exact point of interest. Found in review; each of these
- * once failed.
+ * ticker or listener hook runs "another thread's" call at the exact point of interest; and the edges found
+ * with them (the idle sweep when nobody reserves, a pause's arithmetic, the ticker's wrap, closing mid-wait).
+ * Found in review; each of these once failed, except the late-allocation test, which shows a design point.
  */
 class LimitTreeRaceTest {
 
@@ -161,6 +162,18 @@ class LimitTreeRaceTest {
         assertEquals(HALF, b.rate(), "a's bucket still paces its 1 MiB at half: b taking the whole would be 150 %");
         time.advance(20_480 * MS);
         assertEquals(WHOLE, b.rate(), "a's wait is over: its share is b's");
+    }
+
+    @Test
+    void closingTheLastBusyTransferCancelsTheIdleSweepTimer() {
+        LimitTree tree = tree("global=819200bit/s; bucket:a");
+        TreeTransfer a = tree.open("bucket:a");
+        a.upload().reserve(KIB);
+        assertEquals(1, time.pendingTasks(), "the sweep timer, 200 ms ahead");
+
+        a.close();
+
+        assertEquals(0, time.pendingTasks());
     }
 
     private LimitTree tree(String text) {
