@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
  * A limit tree's reallocations racing its reservations, acted out deterministically on virtual time: a
  * ticker or listener hook runs "another thread's" call at the exact point of interest; and the edges found
  * with them (the idle sweep when nobody reserves, a pause's arithmetic, the ticker's wrap, closing mid-wait).
- * Found in review; each of these once failed, except the late-allocation test, which shows a design point.
+ * Found in review; each of these once failed, except the late-allocation test (a design point) and the
+ * timer-cancel test (the timer is new).
  */
 class LimitTreeRaceTest {
 
