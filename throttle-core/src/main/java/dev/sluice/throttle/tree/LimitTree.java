@@ -39,11 +39,13 @@ import java.util.Map;
  * that a transfer which turns busy may send its leaf's burst (16 KiB by default) at once, so a parent can
  * run ahead of its rate by at most one leaf burst per transfer that turns busy, never over time. The
  * alternative (a bucket per interior node, reserved on every grant) would add a contended compare-and-set
- * per level to every reservation, for nothing in the steady state. The idle sweep runs lazily, from the
- * first reservation after the earliest moment a busy transfer may have gone idle.
+ * per level to every reservation, for nothing in the steady state. The idle sweep runs from the first
+ * reservation after the earliest moment a busy transfer may have gone idle, or from a timer on the scheduler
+ * at that moment when no reservation comes (one timer per direction, and none while no transfer is busy).
  *
  * <p><b>Runtime control.</b> {@link #setLimits}, {@link #pause} and {@link #resume} take effect within
- * one grant; paused transfers keep their waiting reservations (paced at 1 bit/s meanwhile) and resume
+ * one grant; paused transfers keep their waiting reservations (paced at their share / 2^20, at least 1 bit/s,
+ * meanwhile: held for all practical purposes, and any backlog up to 36 minutes comes back intact) and resume
  * re-times them. {@link #snapshot()} reads every node's configuration, share, busy children, waiters and
  * measured rate.
  *

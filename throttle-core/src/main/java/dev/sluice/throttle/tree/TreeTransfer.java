@@ -6,7 +6,8 @@ import dev.sluice.api.RateLimiter;
  * One transfer's place in a {@link LimitTree}: a leaf per direction, each a plain {@link RateLimiter} that
  * plugs into {@code Pacer}, the throttled streams and {@code PacingMiddleware} unchanged. Its rates follow
  * its share of the tree; {@link RateLimiter#setRate} on a leaf sets that leaf's own ceiling. Close it when the
- * transfer ends, so that its share goes back to its siblings at once.
+ * transfer ends, so that its share goes back to its siblings at once (or, if a reservation of it still waits,
+ * when that wait is over: until then its leaf paces it at the share, which the siblings must not use too).
  *
  * <pre>{@code
  * try (TreeTransfer transfer = tree.open("bucket:logs")) {
@@ -51,7 +52,10 @@ public final class TreeTransfer implements AutoCloseable {
         return direction == Direction.UPLOAD ? upload : download;
     }
 
-    /** Leaves the tree; later reservations on the leaves are paced at their last rate. Idempotent. */
+    /**
+     * Leaves the tree (at once for the control methods; in {@link LimitTree#snapshot()} a leaf stays until its
+     * last waiting reservation is over); later reservations on the leaves are paced at their last rate. Idempotent.
+     */
     @Override
     public void close() {
         tree.close(this);

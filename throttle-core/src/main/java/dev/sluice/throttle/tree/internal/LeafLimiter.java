@@ -12,8 +12,8 @@ import java.util.concurrent.atomic.LongAdder;
  * One transfer's limiter in one direction: a {@link LeakyBucket} whose rate the tree sets to the
  * transfer's share. A reservation is the bucket's compare-and-set plus a volatile write, a volatile read
  * and a {@link LongAdder} increment (the byte count for snapshots); only the first reservation after an
- * idle period (which makes the transfer busy again and so changes the shares) and a due idle sweep take
- * the tree's lock.
+ * idle period (which makes the transfer busy again and so changes the shares), a due idle sweep and a
+ * reservation that raced such a sweep take the tree's lock.
  */
 final class LeafLimiter implements RateLimiter {
 
@@ -25,6 +25,8 @@ final class LeafLimiter implements RateLimiter {
     volatile boolean active;
     volatile boolean closed;
     volatile long lastReservedAt;
+    /** Whether {@link #target} is a paused rate; guarded by the tree's lock. */
+    boolean held;
     /** The rate the last allocation wants; applied to the bucket outside the tree's lock. */
     volatile DataRate target;
     ShareNode node;
@@ -62,6 +64,12 @@ final class LeafLimiter implements RateLimiter {
         long wait = bounded ? bucket.tryReserve(bytes, maxWaitNanos) : bucket.reserve(bytes);
         if (wait != REFUSED) {
             reservedBytes.add(bytes);
+        }
+        if (!active && !closed) {
+            // an idle sweep overtook this reservation (it read our time before we wrote it, or we were held up
+            // for an idle window): the bytes are charged at our old share while the siblings already borrow it.
+            // Turning busy again takes the share back from them; the bucket re-times what we just reserved.
+            tree.activate(this, ticker.read());
         }
         return wait;
     }

@@ -14,7 +14,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -32,7 +31,16 @@ import java.util.Set;
  */
 public final class ShareTree {
 
-    /** What a paused node's transfers pace at: the smallest rate, so waiting reservations are held and kept. */
+    /**
+     * How many times slower than its share a paused transfer paces (but never below 1 bit/s), so that its
+     * waiting reservations are held and kept. Not slower: pausing scales the transfer's backlog by this factor,
+     * and {@code Retiming} clamps a backlog at about 73 years, so a pause at 1 bit/s cut every backlog longer
+     * than 2.3 s at 1 Gbit/s. With 2^20, a backlog of up to 36 minutes comes back intact from a pause of any
+     * length. The cost: above 1 Mbit/s a paused transfer still trickles (119 B/s at 1 Gbit/s), and a wait
+     * with 1 ms left goes after 17 minutes of pause; shares up to 1 Mbit/s pace at 1 bit/s, as before.
+     */
+    static final long PAUSE_SLOWDOWN = 1L << 20;
+    /** What a paused transfer paces at when its share has no limit (its backlog is dropped then anyway). */
     static final DataRate PAUSED = DataRate.ofBitsPerSecond(1);
     private static final long NO_SWEEP = Long.MIN_VALUE;
 
@@ -48,6 +56,8 @@ public final class ShareTree {
     private final ShareNode root;
     /** When the earliest busy transfer may have gone idle; read without the lock on every reservation. */
     private volatile long nextSweep = NO_SWEEP;
+    /** Sweeps at {@link #nextSweep} when no reservation comes to do it. */
+    private final SweepTimer sweepTimer;
 
     /**
      * A tree of {@code direction} with only its root, {@code rootPath}, of ceiling {@code rootCeil} bits per
@@ -63,6 +73,7 @@ public final class ShareTree {
         this.idleNanos = idleNanos;
         this.leafBurst = leafBurst;
         this.root = new ShareNode(rootPath, null, null, 0, rootCeil, 1);
+        this.sweepTimer = new SweepTimer(scheduler, ticker, () -> nextSweep, NO_SWEEP, this::sweepIfDue);
         nodes.put(rootPath, root);
     }
 
@@ -119,22 +130,42 @@ public final class ShareTree {
         return leaf;
     }
 
-    /** Removes a transfer's leaf; its share goes back to its siblings at once. */
+    /**
+     * Removes a transfer's leaf; its share goes back to its siblings at once, or, when a reservation of it still
+     * waits, as soon as that wait is over: its bucket paces that backlog at the share meanwhile, and the siblings
+     * taking the share as well would run the parent above its rate.
+     */
     public void closeLeaf(RateLimiter limiter) {
         LeafLimiter leaf = (LeafLimiter) limiter;
-        List<LeafLimiter> changed;
+        List<LeafLimiter> changed = List.of();
         synchronized (lock) {
             if (leaf.closed) {
                 return;
             }
             leaf.closed = true;
-            leaf.active = false;
-            busy.remove(leaf);
-            leaf.node.parent.children.remove(leaf.node);
-            nodes.remove(leaf.node.path);
-            changed = reallocate();
+            long waiting = leaf.active ? leaf.waitingNanos() : 0;
+            if (waiting > 0) {
+                long due = ticker.read() + waiting; // the sweep then removes it
+                if (nextSweep == NO_SWEEP || due - nextSweep < 0) {
+                    nextSweep = due;
+                }
+            } else {
+                leaf.active = false;
+                busy.remove(leaf);
+                if (busy.isEmpty()) {
+                    nextSweep = NO_SWEEP;
+                }
+                detach(leaf);
+                changed = reallocate();
+            }
         }
+        sweepTimer.arm();
         changed.forEach(LeafLimiter::applyTarget);
+    }
+
+    private void detach(LeafLimiter leaf) {
+        leaf.node.parent.children.remove(leaf.node);
+        nodes.remove(leaf.node.path);
     }
 
     /** Sets a node's limits; the caller has checked {@link #problem}. Takes effect within one grant. */
@@ -187,6 +218,7 @@ public final class ShareTree {
             }
             changed = reallocate();
         }
+        sweepTimer.arm();
         leaf.applyTarget();
         changed.remove(leaf);
         applyLater(changed);
@@ -207,14 +239,25 @@ public final class ShareTree {
             long next = NO_SWEEP;
             for (Iterator<LeafLimiter> it = busy.iterator(); it.hasNext(); ) {
                 LeafLimiter leaf = it.next();
+                // mark first, look second; a reservation writes its time first and reads the mark second, so
+                // either we see its time (and keep the leaf busy) or it sees the mark (and turns busy again)
+                leaf.active = false;
                 long waiting = leaf.waitingNanos();
-                long expiry = Math.max(leaf.lastReservedAt + idleNanos, now + waiting);
+                // a waiting leaf is looked at again one idle window after its wait ends, not at the very end,
+                // when the transfer is about to reserve its next chunk
+                long expiry = leaf.closed ? now + waiting // closed: it goes when its last wait is over
+                        : (waiting == 0 ? leaf.lastReservedAt : later(leaf.lastReservedAt, now + waiting)) + idleNanos;
                 if (waiting == 0 && now - expiry >= 0) {
-                    leaf.active = false;
                     it.remove();
+                    if (leaf.closed) {
+                        detach(leaf);
+                    }
                     idled = true;
-                } else if (next == NO_SWEEP || expiry - next < 0) {
-                    next = expiry;
+                } else {
+                    leaf.active = true;
+                    if (next == NO_SWEEP || expiry - next < 0) {
+                        next = expiry;
+                    }
                 }
             }
             nextSweep = next;
@@ -222,7 +265,13 @@ public final class ShareTree {
                 changed = reallocate();
             }
         }
+        sweepTimer.arm();
         applyLater(changed);
+    }
+
+    /** The later of two ticker readings; they may lie on either side of the ticker's wrap, so not {@code Math.max}. */
+    private static long later(long one, long other) {
+        return one - other >= 0 ? one : other;
     }
 
     private void applyLater(List<LeafLimiter> changed) {
@@ -257,8 +306,11 @@ public final class ShareTree {
         node.allotted = paused || node.activeLeaves == 0 ? 0 : Math.min(available, node.ceil);
         if (node.leaf != null) {
             if (paused) {
-                retarget(node.leaf, PAUSED, changed);
+                // slowed from the share it had when it was paused, not again at every reallocation meanwhile
+                retarget(node.leaf, node.leaf.held ? node.leaf.target : pausedRate(node.leaf.target), changed);
+                node.leaf.held = true;
             } else if (node.activeLeaves > 0) {
+                node.leaf.held = false;
                 retarget(node.leaf, rate(node.allotted), changed);
             }
             return;
@@ -298,6 +350,10 @@ public final class ShareTree {
         return rate(share);
     }
 
+    private static DataRate pausedRate(DataRate share) {
+        return share.isUnlimited() ? PAUSED : DataRate.ofBitsPerSecond(Math.max(1, share.bitsPerSecond() / PAUSE_SLOWDOWN));
+    }
+
     private static void retarget(LeafLimiter leaf, DataRate rate, List<LeafLimiter> changed) {
         if (!leaf.target.equals(rate)) {
             leaf.target = rate;
@@ -305,7 +361,7 @@ public final class ShareTree {
         }
     }
 
-    private static DataRate rate(long bitsPerSecond) {
+    static DataRate rate(long bitsPerSecond) {
         return bitsPerSecond == FairShare.UNLIMITED ? DataRate.UNLIMITED : DataRate.ofBitsPerSecond(Math.max(1, bitsPerSecond));
     }
 
@@ -313,29 +369,7 @@ public final class ShareTree {
     public List<NodeSnapshot> snapshot() {
         long now = ticker.read();
         synchronized (lock) {
-            List<NodeSnapshot> rows = new ArrayList<>();
-            for (ShareNode node : root.subtree()) {
-                long[] counts = new long[2];
-                node.forEachLeaf(leaf -> {
-                    counts[0] += leaf.reservedBytes();
-                    counts[1] += leaf.hasWaiter() ? 1 : 0;
-                });
-                double measured = node.snapshotTaken && now > node.lastSnapshotAt
-                        ? (counts[0] - node.bytesAtLastSnapshot) * 1e9 / (now - node.lastSnapshotAt) : 0;
-                node.snapshotTaken = true;
-                node.bytesAtLastSnapshot = counts[0];
-                node.lastSnapshotAt = now;
-                int activeChildren = 0;
-                for (ShareNode child : node.children) {
-                    activeChildren += child.activeLeaves > 0 ? 1 : 0;
-                }
-                boolean paused = node.pausedHereOrAbove();
-                rows.add(new NodeSnapshot(node.path, direction, node.leaf != null,
-                        node.assured == 0 ? Optional.empty() : Optional.of(rate(node.assured)), rate(node.ceil),
-                        node.weight, node.allotted == 0 ? Optional.empty() : Optional.of(rate(node.allotted)), paused,
-                        node.leaf != null ? node.activeLeaves : activeChildren, (int) counts[1], counts[0], measured));
-            }
-            return rows;
+            return SnapshotRows.of(root, direction, now);
         }
     }
 
