@@ -9,6 +9,7 @@ module dev.sluice.transport.micronaut {
     requires transitive io.micronaut.micronaut_http; // HttpVersion in the builder
     requires io.micronaut.micronaut_http_client; // the Netty implementation, created without a context
     requires io.micronaut.micronaut_buffer_netty;
+    requires io.netty.handler; // a body that stalls fails with Netty's own ReadTimeoutException
     // the client will not start without a JsonMapper, even for bytes; required so that it is resolved on the module path
     requires io.micronaut.micronaut_jackson_databind;
     requires io.micronaut.micronaut_core;

@@ -1,6 +1,7 @@
 package dev.sluice.api;
 
 import java.nio.ByteBuffer;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Flow;
 
 /**
@@ -46,5 +47,39 @@ public record Body(Flow.Publisher<ByteBuffer> publisher, long contentLength, boo
     /** Whether the length is known. */
     public boolean hasKnownLength() {
         return contentLength >= 0;
+    }
+
+    /**
+     * Subscribes to this body and reads it to its end, dropping the bytes; completes with the number of bytes
+     * read, or fails with the publisher's error. A transport sends an empty request body this way, since its
+     * HTTP client may never subscribe to a body of 0 bytes, and those who watch the body (a CRC-64, a pacing
+     * listener) must still see it complete.
+     */
+    public CompletableFuture<Long> discard() {
+        CompletableFuture<Long> read = new CompletableFuture<>();
+        publisher.subscribe(new Flow.Subscriber<ByteBuffer>() {
+            private long bytes;
+
+            @Override
+            public void onSubscribe(Flow.Subscription subscription) {
+                subscription.request(Long.MAX_VALUE);
+            }
+
+            @Override
+            public void onNext(ByteBuffer item) {
+                bytes += item.remaining();
+            }
+
+            @Override
+            public void onError(Throwable error) {
+                read.completeExceptionally(error);
+            }
+
+            @Override
+            public void onComplete() {
+                read.complete(bytes);
+            }
+        });
+        return read;
     }
 }

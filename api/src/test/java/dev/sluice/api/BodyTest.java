@@ -18,6 +18,33 @@ class BodyTest {
     private static final byte[] HELLO = "hello, oss".getBytes(StandardCharsets.US_ASCII);
 
     @Test
+    void discardReadsTheBodyToItsEndAndCountsItsBytes() throws Exception {
+        assertEquals(HELLO.length, Body.ofBytes(HELLO).discard().get());
+        assertEquals(0L, Body.empty().discard().get());
+    }
+
+    @Test
+    void discardFailsWithThePublishersError() {
+        java.io.IOException broken = new java.io.IOException("disk gone");
+        Body failing = Body.of(subscriber -> {
+            subscriber.onSubscribe(new Flow.Subscription() {
+                @Override
+                public void request(long n) {
+                }
+
+                @Override
+                public void cancel() {
+                }
+            });
+            subscriber.onError(broken);
+        }, 0);
+
+        java.util.concurrent.ExecutionException failure = assertThrows(java.util.concurrent.ExecutionException.class,
+                () -> failing.discard().get());
+        assertSame(broken, failure.getCause());
+    }
+
+    @Test
     void publishesNothingBeforeDemand() {
         Recorder recorder = new Recorder();
 

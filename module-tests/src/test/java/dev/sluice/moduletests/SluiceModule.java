@@ -93,7 +93,7 @@ enum SluiceModule {
             Set.of("dev.sluice.transport.micronaut"),
             Set.of("mandated java.base", "transitive dev.sluice.api", "transitive io.micronaut.micronaut_http_client_core",
                     "transitive io.micronaut.micronaut_http", "io.micronaut.micronaut_http_client",
-                    "io.micronaut.micronaut_buffer_netty", "io.micronaut.micronaut_jackson_databind", "io.micronaut.micronaut_core",
+                    "io.micronaut.micronaut_buffer_netty", "io.netty.handler", "io.micronaut.micronaut_jackson_databind", "io.micronaut.micronaut_core",
                     "io.micronaut.micronaut_inject",
                     "io.micronaut.micronaut_context", "io.micronaut.micronaut_core_reactive", "jakarta.inject",
                     "jakarta.annotation", "org.reactivestreams", "org.slf4j")),

@@ -4,7 +4,6 @@ import dev.sluice.api.Request;
 import dev.sluice.api.Response;
 import dev.sluice.api.Transport;
 import dev.sluice.transport.jdkhttp.internal.DaemonThreads;
-import dev.sluice.transport.jdkhttp.internal.EmptyBodyDrain;
 import dev.sluice.transport.jdkhttp.internal.Exchanges;
 import dev.sluice.transport.jdkhttp.internal.RequestMapping;
 import java.io.IOException;
@@ -106,7 +105,7 @@ public final class JdkHttpTransport implements Transport {
             return CompletableFuture.failedFuture(refused);
         }
         if (request.body().contentLength() == 0) {
-            CompletableFuture<Void> drained = EmptyBodyDrain.drain(request.body());
+            CompletableFuture<Long> drained = request.body().discard();
             if (!drained.isDone()) {
                 return drained.thenCompose(done -> Exchanges.send(client, jdkRequest, request, bodyIdleTimeout));
             }

@@ -203,7 +203,9 @@ public final class Exchange {
             refused.initCause(cause);
             return refused;
         }
-        if (cause instanceof ReadTimeoutException || findCause(cause, SocketTimeoutException.class) != null) {
+        if (cause instanceof ReadTimeoutException || findCause(cause, SocketTimeoutException.class) != null
+                || findCause(cause, io.netty.handler.timeout.TimeoutException.class) != null) {
+            // Micronaut's exception for a late head, Netty's read-timeout handler's for a body that stalls
             SocketTimeoutException timeout = new SocketTimeoutException(exchange + " failed: timed out (" + cause.getMessage() + ")");
             timeout.initCause(cause);
             return timeout;

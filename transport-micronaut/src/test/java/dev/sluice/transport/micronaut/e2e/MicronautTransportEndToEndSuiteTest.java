@@ -21,7 +21,7 @@ class MicronautTransportEndToEndSuiteTest extends TransportEndToEndSuite {
 
             @Override
             public Transport withRequestTimeout(Duration timeout) {
-                return MicronautTransport.builder().connectTimeout(Duration.ofSeconds(5)).readIdleTimeout(timeout).build();
+                return MicronautTransport.builder().connectTimeout(Duration.ofSeconds(5)).readTimeout(timeout).readIdleTimeout(timeout).build();
             }
         });
     }
