@@ -14,6 +14,7 @@ module dev.sluice.cli {
     requires com.fasterxml.jackson.databind; // sluice qos --json, and reading --file through the XML tree
     // found by name through the provider registry; required so that they are resolved on the module path
     requires dev.sluice.transport.jdkhttp;
+    requires dev.sluice.transport.micronaut; // --transport micronaut (found by provider name)
     requires dev.sluice.throttle.bucket4j;
     requires info.picocli;
 

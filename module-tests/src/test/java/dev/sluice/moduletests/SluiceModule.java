@@ -102,7 +102,7 @@ enum SluiceModule {
             Set.of("dev.sluice.cli"),
             Set.of("mandated java.base", "dev.sluice.api", "dev.sluice.throttle", "dev.sluice.oss", "dev.sluice.emulator",
                     "dev.sluice.qos", "com.fasterxml.jackson.databind", "dev.sluice.transport.jdkhttp",
-                    "dev.sluice.throttle.bucket4j", "info.picocli"),
+                    "dev.sluice.transport.micronaut", "dev.sluice.throttle.bucket4j", "info.picocli"),
             // picocli reads and sets the commands' option fields reflectively
             Set.of("dev.sluice.cli to [info.picocli]", "dev.sluice.cli.internal to [info.picocli]"));
 

@@ -52,9 +52,9 @@ class BadUsageTest {
     }
 
     @Test
-    void refusesTheMicronautTransportWhileOnlyJdkIsAvailable() {
-        assertRefused("sluice: --transport \"micronaut\" is not available: known transports: jdk",
-                "demo", "--transport", "micronaut");
+    void refusesAnUnknownTransportNamingTheKnownOnes() {
+        assertRefused("sluice: --transport \"okhttp\" is not available: known transports: jdk, micronaut",
+                "demo", "--transport", "okhttp");
     }
 
     @Test

@@ -59,6 +59,20 @@ class DemoCommandTest {
     }
 
     @Test
+    void runsOverTheMicronautTransportAndVerifiesTheCrc() {
+        Run run = Run.of("demo", "--size", "64KiB", "--rate", "8MiB/s", "--transport", "micronaut");
+
+        assertEquals(0, run.exitCode(), run::err);
+        List<String> out = run.outLines();
+        assertEquals("64.0 KiB up and back down at 8 MiB/s (67,108,864 bit/s): client pacing by leaky-bucket,"
+                + " x-oss-traffic-limit 67108864 bit/s, transport micronaut", out.get(1));
+        assertResult("upload", out.get(2));
+        assertResult("download", out.get(3));
+        assertTrue(out.get(4).matches("CRC-64: +[0-9]+ matches \\(generated file, OSS after upload, downloaded file\\)"),
+                out.get(4));
+    }
+
+    @Test
     void acceptsARateBelowTheOssMinimumWhenNoTrafficLimitIsSent() {
         Run run = Run.of("demo", "--size", "1KiB", "--rate", "512KiB/s", "--no-traffic-limit");
 
