@@ -2,6 +2,7 @@ package dev.sluice.jmh;
 
 import dev.sluice.api.Transport;
 import dev.sluice.transport.jdkhttp.JdkHttpTransport;
+import dev.sluice.transport.micronaut.MicronautTransport;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.function.Supplier;
@@ -10,11 +11,12 @@ import java.util.stream.Collectors;
 /**
  * The transports {@link TransportThroughputMain} measures, each bare and inside the stacks of
  * {@link ThroughputStack}. A transport module joins with one constant here (and its artifact in
- * {@code jmh/pom.xml}), e.g. {@code MICRONAUT("micronaut", MicronautTransport::create)}.
+ * {@code jmh/pom.xml}).
  */
 enum ThroughputTransport {
 
-    JDK("jdk", () -> JdkHttpTransport.builder().connectTimeout(Duration.ofSeconds(5)).build());
+    JDK("jdk", () -> JdkHttpTransport.builder().connectTimeout(Duration.ofSeconds(5)).build()),
+    MICRONAUT("micronaut", () -> MicronautTransport.builder().connectTimeout(Duration.ofSeconds(5)).build());
 
     private final String id;
     private final Supplier<Transport> factory;

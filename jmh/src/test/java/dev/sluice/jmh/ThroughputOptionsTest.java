@@ -38,7 +38,7 @@ class ThroughputOptionsTest {
     void refusesRepetitionsOutOfRangeAnUnknownTransportAndCheck() {
         assertEquals("--repetitions \"0\" is out of range: allowed 1 to 99 measured runs per stack",
                 assertThrows(IllegalArgumentException.class, () -> ThroughputOptions.parse("--repetitions", "0")).getMessage());
-        assertEquals("--transports: unknown transport \"okhttp\"; allowed: jdk",
+        assertEquals("--transports: unknown transport \"okhttp\"; allowed: jdk,micronaut",
                 assertThrows(IllegalArgumentException.class, () -> ThroughputOptions.parse("--transports", "okhttp")).getMessage());
         assertEquals("--check is not allowed: the throughput ceiling has no bounds to check",
                 assertThrows(IllegalArgumentException.class, () -> ThroughputOptions.parse("--check")).getMessage());
