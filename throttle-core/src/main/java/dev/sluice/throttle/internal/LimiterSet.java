@@ -80,12 +80,17 @@ public final class LimiterSet {
      * @throws InterruptedException with nothing of this chunk held
      */
     public void acquireBlocking(long bytes, Parker parker) throws InterruptedException {
-        Thread thread = Thread.currentThread();
         while (true) {
             int served = bottleneck(bytes);
-            WaitingReservation waiting = WaitingReservation.reserve(limiters[served], bytes, ticker,
-                    () -> parker.unpark(thread));
+            // alone, a chunk that may go now needs no listener, no wake-up callback and no reservation
+            // object: try it bounded at zero first, which commits nothing when it would wait. With several
+            // limiters the reservation may have to be given back below, and only a listener tells whether a
+            // switch to unlimited dropped it meanwhile, so they always take the listening path.
+            if (limiters.length == 1 && limiters[0].tryReserve(bytes, 0) != RateLimiter.REFUSED) {
+                return;
+            }
             boolean held = true;
+            WaitingReservation waiting = waitOn(limiters[served], bytes, parker);
             if (waiting != null) {
                 try {
                     for (long remaining; (remaining = waiting.remaining()) > 0; ) {
@@ -104,5 +109,11 @@ public final class LimiterSet {
                 limiters[served].giveBack(bytes);
             }
         }
+    }
+
+    /** Reserves {@code bytes} on {@code limiter} with a listener that wakes this thread when the wait is re-timed. */
+    private WaitingReservation waitOn(RateLimiter limiter, long bytes, Parker parker) {
+        Thread thread = Thread.currentThread();
+        return WaitingReservation.reserve(limiter, bytes, ticker, () -> parker.unpark(thread));
     }
 }
