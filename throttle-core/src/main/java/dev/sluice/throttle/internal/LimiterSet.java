@@ -49,7 +49,10 @@ public final class LimiterSet {
         return worst;
     }
 
-    /** Reserves {@code bytes} on every limiter but {@code served} if none of them has to wait; else takes nothing. */
+    /**
+     * Reserves {@code bytes} on every limiter but {@code served} (-1: on all) if none of them has to wait;
+     * else takes nothing.
+     */
     boolean takeOthersNow(int served, long bytes) {
         for (int i = 0; i < limiters.length; i++) {
             if (i != served && limiters[i].tryReserve(bytes, 0) == RateLimiter.REFUSED) {
@@ -62,6 +65,37 @@ public final class LimiterSet {
             }
         }
         return true;
+    }
+
+    /**
+     * With every limiter switched off ({@link dev.sluice.api.DataRate#UNLIMITED}), takes {@code bytes} from
+     * all of them at once, without waiting, and returns {@code true}; otherwise takes nothing and returns
+     * {@code false}. The limiters are still asked (with a zero wait bound), because a limiter may count its
+     * grants or wake up on them; a limit switched on since the check grants only what may go at once.
+     */
+    public boolean takeAllNowIfUnlimited(long bytes) {
+        for (RateLimiter limiter : limiters) {
+            if (!limiter.rate().isUnlimited()) {
+                return false;
+            }
+        }
+        return takeOthersNow(-1, bytes);
+    }
+
+    /**
+     * Gives back a grant of {@link #takeAllNowIfUnlimited}, to each limiter that is still off. A grant taken
+     * while a limit was off cost it nothing, so giving it back after the limit came on would free budget
+     * nobody holds; a limiter switched on in between keeps it (at worst a few bytes paced that were not sent).
+     */
+    public void giveBackWhereUnlimited(long bytes) {
+        if (bytes == 0) {
+            return;
+        }
+        for (RateLimiter limiter : limiters) {
+            if (limiter.rate().isUnlimited()) {
+                limiter.giveBack(bytes);
+            }
+        }
     }
 
     /** Gives {@code bytes} back to every limiter. */
