@@ -127,6 +127,11 @@ public final class Pacer {
         return limiters.takeAllNowIfUnlimited(bytes);
     }
 
+    /** Whether every limiter is switched off now: a reader then reads as much as asked, not one chunk. */
+    boolean unlimited() {
+        return limiters.allUnlimited();
+    }
+
     /**
      * Gives back the unsent part of a {@link #grantWholeIfUnlimited} grant, to the limiters still off (a limit
      * switched on meanwhile keeps it, never crediting budget the free grant did not take).

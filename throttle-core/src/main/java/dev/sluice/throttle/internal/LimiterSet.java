@@ -74,12 +74,17 @@ public final class LimiterSet {
      * grants or wake up on them; a limit switched on since the check grants only what may go at once.
      */
     public boolean takeAllNowIfUnlimited(long bytes) {
+        return allUnlimited() && takeOthersNow(-1, bytes);
+    }
+
+    /** Whether every limiter is switched off now. */
+    public boolean allUnlimited() {
         for (RateLimiter limiter : limiters) {
             if (!limiter.rate().isUnlimited()) {
                 return false;
             }
         }
-        return takeOthersNow(-1, bytes);
+        return true;
     }
 
     /**
