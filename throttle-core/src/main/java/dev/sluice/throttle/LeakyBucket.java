@@ -84,8 +84,10 @@ public final class LeakyBucket implements RateLimiter {
     private long reserve(long bytes, long maxWaitNanos, boolean commit) {
         requireByteCount(bytes);
         // one clock reading for every attempt: a retry after a lost compare-and-set is at most a few
-        // nanoseconds late, which only lengthens the wait by as much, and the clock is the costly part
-        long now = ticker.read();
+        // nanoseconds late, which only lengthens the wait by as much, and the clock is the costly part.
+        // It is read only once the limit is known to be on: with limiting off a grant reads no clock.
+        long now = 0;
+        boolean clockRead = false;
         while (true) {
             long tat = theoreticalArrival.get();
             if (tat == FROZEN) {
@@ -97,6 +99,10 @@ public final class LeakyBucket implements RateLimiter {
             Pace current = pace;
             if (current.rate.isUnlimited()) {
                 return 0;
+            }
+            if (!clockRead) {
+                now = ticker.read();
+                clockRead = true;
             }
             long backlog = Math.max(0, tat - now);
             long cost = Math.min(current.rate.nanosToSend(bytes), MAX_BACKLOG_NANOS - Math.min(backlog, MAX_BACKLOG_NANOS));

@@ -118,6 +118,29 @@ public final class Pacer {
     }
 
     /**
+     * The fast path of the throttled streams and channels: with every limiter switched off, grants all of
+     * {@code bytes} at once (one zero-bound reservation per limiter, no chunks, no waiting) and returns
+     * {@code true}; otherwise grants nothing and returns {@code false}, and the caller paces in chunks. It is
+     * checked per write, so a limit switched on takes effect at the next write.
+     */
+    boolean grantWholeIfUnlimited(long bytes) {
+        return limiters.takeAllNowIfUnlimited(bytes);
+    }
+
+    /** Whether every limiter is switched off now: a reader then reads as much as asked, not one chunk. */
+    boolean unlimited() {
+        return limiters.allUnlimited();
+    }
+
+    /**
+     * Gives back the unsent part of a {@link #grantWholeIfUnlimited} grant, to the limiters still off (a limit
+     * switched on meanwhile keeps it, never crediting budget the free grant did not take).
+     */
+    void giveBackWhole(long bytes) {
+        limiters.giveBackWhereUnlimited(bytes);
+    }
+
+    /**
      * Gives {@code bytes} back to every limiter: a caller that acquired more than it sent (a short read)
      * returns the rest.
      */

@@ -16,7 +16,9 @@ import java.util.Objects;
  * from the underlying stream and then waits until the pacer grants the bytes it actually got, so a short
  * read costs only its bytes and the end of the stream costs nothing. The source is thus read at most one
  * chunk ahead of the pacing. If the wait is interrupted, the bytes already read are kept and handed out
- * by the next read: nothing is lost. Skipped bytes are paced like read ones.
+ * by the next read: nothing is lost. Skipped bytes are paced like read ones. While every limiter of the
+ * pacer is switched off, a read takes as much as asked and is granted at once (a limit switched on
+ * between the read and its grant makes that read wait for all of it, in chunks).
  *
  * <pre>{@code
  * Pacer pacer = Pacer.of(LeakyBucket.of(DataRate.ofBitsPerSecond(819_200)));
@@ -76,9 +78,10 @@ public final class ThrottledInputStream extends FilterInputStream {
         if (!progress.transferring()) {
             return in.read(buffer, offset, length);
         }
+        boolean whole = pacer.unlimited();
         int n;
         try {
-            n = in.read(buffer, offset, (int) Math.min(length, pacer.chunkSize()));
+            n = in.read(buffer, offset, whole ? length : (int) Math.min(length, pacer.chunkSize()));
         } catch (IOException | RuntimeException e) {
             progress.failed(e);
             throw e;
@@ -88,7 +91,9 @@ public final class ThrottledInputStream extends FilterInputStream {
             return n;
         }
         try {
-            acquire(n);
+            if (!whole || !pacer.grantWholeIfUnlimited(n)) {
+                acquire(n);
+            }
         } catch (InterruptedIOException e) {
             pending = Arrays.copyOfRange(buffer, offset, offset + n);
             throw e;

@@ -11,7 +11,9 @@ import java.io.OutputStream;
 
 /**
  * An {@link OutputStream} written no faster than its {@link Pacer} allows: each write is split into
- * chunks, and each chunk waits for its grant before it goes to the underlying stream.
+ * chunks, and each chunk waits for its grant before it goes to the underlying stream. While every limiter
+ * of the pacer is switched off ({@link dev.sluice.api.DataRate#UNLIMITED}), a write is granted whole and
+ * goes in one piece; a limit switched on paces the next write.
  *
  * <p>While {@link #transferring(boolean) transferring(false)} is in force, writes are neither paced nor
  * reported. {@link #close()} reports the transfer done.
@@ -53,6 +55,17 @@ public final class ThrottledOutputStream extends FilterOutputStream {
         java.util.Objects.checkFromIndexSize(offset, length, buffer.length);
         if (!progress.transferring()) {
             out.write(buffer, offset, length);
+            return;
+        }
+        if (length > 0 && pacer.grantWholeIfUnlimited(length)) {
+            try {
+                out.write(buffer, offset, length);
+            } catch (IOException | RuntimeException e) {
+                pacer.giveBackWhole(length);
+                progress.failed(e);
+                throw e;
+            }
+            progress.moved(length);
             return;
         }
         int written = 0;

@@ -58,7 +58,8 @@ public final class ThrottledReadableByteChannel implements ReadableByteChannel {
     }
 
     /**
-     * Reads at most one chunk into {@code dst}, then waits until the pacer grants the bytes read.
+     * Reads at most one chunk into {@code dst} (as much as fits while every limiter of the pacer is switched
+     * off), then waits until the pacer grants the bytes read.
      *
      * @return the bytes read, possibly 0, or -1 at the end of the stream
      * @throws InterruptedIOException if interrupted while waiting; the bytes read are taken out of
@@ -74,9 +75,10 @@ public final class ThrottledReadableByteChannel implements ReadableByteChannel {
         }
         int start = dst.position();
         int limit = dst.limit();
+        boolean whole = pacer.unlimited();
         int n;
         try {
-            dst.limit(start + (int) Math.min(dst.remaining(), pacer.chunkSize()));
+            dst.limit(whole ? limit : start + (int) Math.min(dst.remaining(), pacer.chunkSize()));
             n = channel.read(dst);
         } catch (IOException | RuntimeException e) {
             progress.failed(e);
@@ -89,7 +91,9 @@ public final class ThrottledReadableByteChannel implements ReadableByteChannel {
             return n;
         }
         try {
-            acquire(n);
+            if (!whole || !pacer.grantWholeIfUnlimited(n)) {
+                acquire(n);
+            }
         } catch (InterruptedIOException e) {
             pending = ByteBuffer.allocate(n).put(dst.duplicate().position(start).limit(start + n)).flip();
             dst.position(start);

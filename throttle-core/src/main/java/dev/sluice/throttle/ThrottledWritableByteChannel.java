@@ -13,9 +13,10 @@ import java.nio.channels.WritableByteChannel;
 /**
  * A {@link WritableByteChannel} written no faster than its {@link Pacer} allows, the channel twin of
  * {@link ThrottledOutputStream}. A write has blocking-channel semantics: it writes all of {@code src},
- * chunk by chunk, each chunk after its grant. If the underlying channel takes less than a chunk (a
- * non-blocking channel whose socket buffer is full), the write gives back what was not taken and returns
- * early with the count written, as a non-blocking channel would.
+ * chunk by chunk, each chunk after its grant (in one piece, granted whole, while every limiter of the
+ * pacer is switched off; a limit switched on paces the next write). If the underlying channel takes less
+ * than a chunk (a non-blocking channel whose socket buffer is full), the write gives back what was not
+ * taken and returns early with the count written, as a non-blocking channel would.
  *
  * <pre>{@code
  * Pacer pacer = Pacer.of(LeakyBucket.of(DataRate.ofBitsPerSecond(819_200)));
@@ -73,6 +74,13 @@ public final class ThrottledWritableByteChannel implements WritableByteChannel {
         if (!channel.isOpen()) {
             throw new ClosedChannelException(); // before waiting for budget it could not use
         }
+        int whole = src.remaining();
+        if (pacer.grantWholeIfUnlimited(whole)) {
+            int n = writeWhole(src);
+            pacer.giveBackWhole(whole - n);
+            progress.moved(n);
+            return n;
+        }
         int written = 0;
         while (src.hasRemaining()) {
             int chunk = (int) Math.min(src.remaining(), pacer.chunkSize());
@@ -92,6 +100,18 @@ public final class ThrottledWritableByteChannel implements WritableByteChannel {
             }
         }
         return written;
+    }
+
+    /** Writes a whole grant of {@link Pacer#grantWholeIfUnlimited}; on failure gives it back as that grant. */
+    private int writeWhole(ByteBuffer src) throws IOException {
+        int whole = src.remaining();
+        try {
+            return channel.write(src);
+        } catch (IOException | RuntimeException e) {
+            pacer.giveBackWhole(whole);
+            progress.failed(e);
+            throw e;
+        }
     }
 
     private int writeChunk(ByteBuffer src, int chunk) throws IOException {

@@ -49,7 +49,10 @@ public final class LimiterSet {
         return worst;
     }
 
-    /** Reserves {@code bytes} on every limiter but {@code served} if none of them has to wait; else takes nothing. */
+    /**
+     * Reserves {@code bytes} on every limiter but {@code served} (-1: on all) if none of them has to wait;
+     * else takes nothing.
+     */
     boolean takeOthersNow(int served, long bytes) {
         for (int i = 0; i < limiters.length; i++) {
             if (i != served && limiters[i].tryReserve(bytes, 0) == RateLimiter.REFUSED) {
@@ -62,6 +65,42 @@ public final class LimiterSet {
             }
         }
         return true;
+    }
+
+    /**
+     * With every limiter switched off ({@link dev.sluice.api.DataRate#UNLIMITED}), takes {@code bytes} from
+     * all of them at once, without waiting, and returns {@code true}; otherwise takes nothing and returns
+     * {@code false}. The limiters are still asked (with a zero wait bound), because a limiter may count its
+     * grants or wake up on them; a limit switched on since the check grants only what may go at once.
+     */
+    public boolean takeAllNowIfUnlimited(long bytes) {
+        return allUnlimited() && takeOthersNow(-1, bytes);
+    }
+
+    /** Whether every limiter is switched off now. */
+    public boolean allUnlimited() {
+        for (RateLimiter limiter : limiters) {
+            if (!limiter.rate().isUnlimited()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Gives back a grant of {@link #takeAllNowIfUnlimited}, to each limiter that is still off. A grant taken
+     * while a limit was off cost it nothing, so giving it back after the limit came on would free budget
+     * nobody holds; a limiter switched on in between keeps it (at worst a few bytes paced that were not sent).
+     */
+    public void giveBackWhereUnlimited(long bytes) {
+        if (bytes == 0) {
+            return;
+        }
+        for (RateLimiter limiter : limiters) {
+            if (limiter.rate().isUnlimited()) {
+                limiter.giveBack(bytes);
+            }
+        }
     }
 
     /** Gives {@code bytes} back to every limiter. */
@@ -80,12 +119,17 @@ public final class LimiterSet {
      * @throws InterruptedException with nothing of this chunk held
      */
     public void acquireBlocking(long bytes, Parker parker) throws InterruptedException {
-        Thread thread = Thread.currentThread();
         while (true) {
             int served = bottleneck(bytes);
-            WaitingReservation waiting = WaitingReservation.reserve(limiters[served], bytes, ticker,
-                    () -> parker.unpark(thread));
+            // alone, a chunk that may go now needs no listener, no wake-up callback and no reservation
+            // object: try it bounded at zero first, which commits nothing when it would wait. With several
+            // limiters the reservation may have to be given back below, and only a listener tells whether a
+            // switch to unlimited dropped it meanwhile, so they always take the listening path.
+            if (limiters.length == 1 && limiters[0].tryReserve(bytes, 0) != RateLimiter.REFUSED) {
+                return;
+            }
             boolean held = true;
+            WaitingReservation waiting = waitOn(limiters[served], bytes, parker);
             if (waiting != null) {
                 try {
                     for (long remaining; (remaining = waiting.remaining()) > 0; ) {
@@ -104,5 +148,11 @@ public final class LimiterSet {
                 limiters[served].giveBack(bytes);
             }
         }
+    }
+
+    /** Reserves {@code bytes} on {@code limiter} with a listener that wakes this thread when the wait is re-timed. */
+    private WaitingReservation waitOn(RateLimiter limiter, long bytes, Parker parker) {
+        Thread thread = Thread.currentThread();
+        return WaitingReservation.reserve(limiter, bytes, ticker, () -> parker.unpark(thread));
     }
 }
