@@ -2,10 +2,16 @@ package dev.sluice.throttle.schedule;
 
 import dev.sluice.api.RateLimiter;
 import dev.sluice.throttle.tree.DirectionalRate;
+import dev.sluice.throttle.tree.LimitTree;
 
 /**
- * What an {@link AppliedTimetable} sets at each boundary: one limiter, an upload and a download limiter,
- * or anything else that takes an upload and a download rate.
+ * What an {@link AppliedTimetable} sets at each boundary: one limiter, an upload and a download limiter, a
+ * {@link LimitTree} node's ceiling, or anything else that takes an upload and a download rate.
+ *
+ * <pre>{@code
+ * AppliedTimetable.start(Timetable.parse("08:00,8MiB/s:1MiB/s 23:00,off"),
+ *         TimetableTarget.ceilingOf(tree, LimitTree.ROOT), Clock.systemDefaultZone(), Scheduler.shared());
+ * }</pre>
  *
  * <p>{@link #apply} is called from the timer task, never concurrently with itself for one applied
  * timetable; an exception it throws leaves the rates to be tried again at the timer's next wake-up.
@@ -66,6 +72,31 @@ public interface TimetableTarget {
             @Override
             public String toString() {
                 return "upload " + upload + ", download " + download;
+            }
+        };
+    }
+
+    /**
+     * Sets the ceiling (both directions) of node {@code path} of {@code tree} through
+     * {@link LimitTree#setCeil}: its transfers' shares follow within one grant; the node's guarantee and
+     * weight stay. {@code off} lifts the node's own ceiling ({@link LimitTree#ROOT}: the tree is unlimited).
+     *
+     * @throws IllegalArgumentException if {@code tree} is null or has no node {@code path}
+     */
+    static TimetableTarget ceilingOf(LimitTree tree, String path) {
+        if (tree == null) {
+            throw new IllegalArgumentException("limit tree must not be null");
+        }
+        tree.limits(path); // refuses a missing node now rather than at the first boundary
+        return new TimetableTarget() {
+            @Override
+            public void apply(DirectionalRate rates) {
+                tree.setCeil(path, rates);
+            }
+
+            @Override
+            public String toString() {
+                return "ceiling of " + path;
             }
         };
     }
