@@ -92,6 +92,9 @@ final class CpCommand implements Callable<Integer> {
                     + " ${DEFAULT-VALUE}).")
     private DataSize multipartThreshold;
 
+    /** The slot due when the copy started, printed once nothing more can be refused as bad usage. */
+    private Optional<String> scheduleLine = Optional.empty();
+
     /** Made by picocli. */
     CpCommand() {
     }
@@ -125,10 +128,7 @@ final class CpCommand implements Callable<Integer> {
                 .build();
         OssClientBuilder builder = oss.client(spec, parent.environment(), Optional.of(pacing));
         TrafficLimitOption.of(spec, trafficLimit).ifPresent(builder::trafficLimit);
-        if (timetable.isPresent()) {
-            spec.commandLine().getErr().println(ScheduleOption.describe(timetable.get(), direction, now));
-            spec.commandLine().getErr().flush();
-        }
+        scheduleLine = timetable.map(slots -> ScheduleOption.describe(slots, direction, now));
         // the timer follows the wall clock and changes the limiter's rate at each boundary, mid-transfer
         try (AppliedTimetable applied = follow(timetable, rateLimiter, direction, clock);
                 OssClient client = builder.build()) {
@@ -155,6 +155,7 @@ final class CpCommand implements Callable<Integer> {
         TransferProgress sized = progress;
         sized.total(size);
         long crc;
+        announceSchedule();
         try (ProgressBar bar = ProgressBar.show(sized, spec.commandLine().getErr())) {
             crc = multipart ? client.multipart().uploadFile(object.bucket(), object.key(), file, preferredPartSize())
                     .crc64().orElse(-1) : client.putObject(object.bucket(), object.key(), file).crc64();
@@ -189,11 +190,19 @@ final class CpCommand implements Callable<Integer> {
         ObjectMetadata head = client.headObject(object.bucket(), object.key());
         TransferProgress sized = progress;
         sized.total(head.contentLength());
+        announceSchedule();
         try (ProgressBar bar = ProgressBar.show(sized, spec.commandLine().getErr())) {
             client.getObject(object.bucket(), object.key(), file);
         }
         report("downloaded", object.toString(), file.toString(), sized, head.crc64().orElse(-1));
         return ExitCode.OK;
+    }
+
+    private void announceSchedule() {
+        scheduleLine.ifPresent(line -> {
+            spec.commandLine().getErr().println(line);
+            spec.commandLine().getErr().flush();
+        });
     }
 
     private void report(String what, String from, String to, TransferProgress progress, long crc) {

@@ -99,6 +99,14 @@ class CpScheduleTest {
     }
 
     @Test
+    void aMissingSourceIsStillOneLineWithASchedule() {
+        Path missing = folder.resolve("missing.bin");
+
+        assertUsage("sluice: SRC " + missing + " is not a file",
+                cp(missing.toString(), "oss://backups/x", "--schedule", "8MiB/s"));
+    }
+
+    @Test
     void refusesAnUnknownZone() {
         assertUsage("sluice: --zone \"Mars/Olympus\" is not a time zone: give a region such as Europe/Berlin, or UTC"
                 + " or +01:00", cp("a.bin", "oss://backups/a.bin", "--schedule", "8MiB/s", "--zone", "Mars/Olympus"));
