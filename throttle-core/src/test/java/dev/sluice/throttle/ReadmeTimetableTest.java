@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import dev.sluice.api.DataRate;
 import dev.sluice.throttle.schedule.AppliedTimetable;
 import dev.sluice.throttle.schedule.Timetable;
+import dev.sluice.throttle.schedule.TimetableTarget;
+import dev.sluice.throttle.tree.DirectionalRate;
+import dev.sluice.throttle.tree.LimitTree;
 import java.time.Clock;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -33,6 +36,27 @@ class ReadmeTimetableTest {
                 Clock.system(ZoneId.of("Europe/Berlin")), Scheduler.shared())) {
             // transfers paced by limit follow the timetable; nothing restarts at a boundary
             assertEquals(office, applied.timetable());
+        }
+    }
+
+    @Test
+    void upDownAndLimitTreeExampleRunsAsWritten() {
+        Timetable split = Timetable.parse("Mon-08:00,8MiB/s:1MiB/s Mon-18:00,off Sat-00:00,8MiB/s:off");
+        LeakyBucket uploads = LeakyBucket.of(DataRate.ofMebibytesPerSecond(8));
+        LeakyBucket downloads = LeakyBucket.of(DataRate.ofMebibytesPerSecond(8));
+        try (AppliedTimetable applied = AppliedTimetable.start(split, uploads, downloads,
+                Clock.system(ZoneId.of("Europe/Berlin")), Scheduler.shared())) {
+            // uploads follow the left side of each slot, downloads the right
+            assertEquals(applied.appliedRates().orElseThrow().upload(), uploads.rate());
+            assertEquals(applied.appliedRates().orElseThrow().download(), downloads.rate());
+        }
+
+        LimitTree tree = LimitTree.parse("global=off; bucket:logs; bucket:media");
+        try (AppliedTimetable officeHours = AppliedTimetable.start(Timetable.parse("08:00,8MiB/s 18:00,off"),
+                TimetableTarget.ceilingOf(tree, LimitTree.ROOT), Clock.systemDefaultZone(), Scheduler.shared())) {
+            // 8 MiB/s for the whole tree during office hours, shared by its transfers; unlimited at night
+            DirectionalRate due = officeHours.appliedRates().orElseThrow();
+            assertEquals(due, tree.limits(LimitTree.ROOT).ceil());
         }
     }
 

@@ -2,6 +2,7 @@ package dev.sluice.cli.internal;
 
 import dev.sluice.api.DataRate;
 import dev.sluice.api.DataSize;
+import dev.sluice.api.RateLimiter;
 import dev.sluice.api.Ticker;
 import dev.sluice.api.spi.RateLimiterProvider;
 import dev.sluice.api.spi.RateLimiterSpec;
@@ -13,9 +14,15 @@ import dev.sluice.oss.PartSize;
 import dev.sluice.throttle.Pacer;
 import dev.sluice.throttle.PacingMiddleware;
 import dev.sluice.throttle.ProviderRegistry;
+import dev.sluice.throttle.Scheduler;
 import dev.sluice.throttle.TransferListener;
+import dev.sluice.throttle.schedule.AppliedTimetable;
+import dev.sluice.throttle.schedule.Timetable;
+import dev.sluice.throttle.tree.Direction;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZonedDateTime;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -57,8 +64,18 @@ final class CpCommand implements Callable<Integer> {
     @Option(names = "--limit", paramLabel = "RATE", description = "Client-side limit, e.g. 8MiB/s (default: none).")
     private DataRate limit;
 
+    @Option(names = "--schedule", paramLabel = "TIMETABLE",
+            description = "Client-side limit by time of day instead of --limit, e.g. \"08:00,8MiB/s 23:00,off\" or"
+                    + " \"Mon-08:00,8MiB/s:1MiB/s Sat-00:00,off\" (UP:DOWN), followed while the copy runs.")
+    private String schedule;
+
+    @Option(names = "--zone", paramLabel = "ZONE",
+            description = "Time zone --schedule is read in, e.g. Europe/Berlin (default: the system's).")
+    private String zone;
+
     @Option(names = "--limiter", paramLabel = "NAME", defaultValue = "leaky-bucket",
-            description = "Client-side rate limiter for --limit, by provider name (default: ${DEFAULT-VALUE}).")
+            description = "Client-side rate limiter for --limit or --schedule, by provider name (default:"
+                    + " ${DEFAULT-VALUE}).")
     private String limiter;
 
     @Option(names = "--traffic-limit", paramLabel = "RATE",
@@ -75,6 +92,9 @@ final class CpCommand implements Callable<Integer> {
                     + " ${DEFAULT-VALUE}).")
     private DataSize multipartThreshold;
 
+    /** The slot due when the copy started, printed once nothing more can be refused as bad usage. */
+    private Optional<String> scheduleLine = Optional.empty();
+
     /** Made by picocli. */
     CpCommand() {
     }
@@ -87,11 +107,17 @@ final class CpCommand implements Callable<Integer> {
             throw usage("cp copies between a local path and oss://bucket/key; got " + (from.isPresent() ? "two objects"
                     : "two local paths"));
         }
-        DataRate rate = limit == null ? DataRate.UNLIMITED : limit;
+        Optional<Timetable> timetable = ScheduleOption.parse(spec, schedule, limit);
+        Clock clock = Clock.system(ScheduleOption.zone(spec, zone, timetable.isPresent()));
+        Direction direction = from.isPresent() ? Direction.DOWNLOAD : Direction.UPLOAD;
+        ZonedDateTime now = ZonedDateTime.now(clock);
+        DataRate rate = timetable.map(slots -> slots.rateAt(now, direction)).orElse(limit == null ? DataRate.UNLIMITED
+                : limit);
         long burstNanos = rate.isUnlimited() ? 0 : rate.nanosToSend(Pacer.DEFAULT_CHUNK.bytes()) / 2;
         TransferProgress progress = new TransferProgress(from.isPresent() ? "download" : "upload", 0, burstNanos,
                 Ticker.system());
-        Pacer pacer = Pacer.of(limiter().create(RateLimiterSpec.of(rate)));
+        RateLimiter rateLimiter = limiter().create(RateLimiterSpec.of(rate));
+        Pacer pacer = Pacer.of(rateLimiter);
         if (from.isPresent() && partSize != null) {
             throw usage("--part-size applies to uploads only");
         }
@@ -102,10 +128,20 @@ final class CpCommand implements Callable<Integer> {
                 .build();
         OssClientBuilder builder = oss.client(spec, parent.environment(), Optional.of(pacing));
         TrafficLimitOption.of(spec, trafficLimit).ifPresent(builder::trafficLimit);
-        try (OssClient client = builder.build()) {
+        scheduleLine = timetable.map(slots -> ScheduleOption.describe(slots, direction, now));
+        // the timer follows the wall clock and changes the limiter's rate at each boundary, mid-transfer
+        try (AppliedTimetable applied = follow(timetable, rateLimiter, direction, clock);
+                OssClient client = builder.build()) {
             return to.isPresent() ? upload(client, Path.of(source), to.get(), progress)
                     : download(client, from.get(), Path.of(destination), progress);
         }
+    }
+
+    /** The timetable applied to the limiter from now on, one way; null (nothing to close) without one. */
+    private static AppliedTimetable follow(Optional<Timetable> timetable, RateLimiter rateLimiter, Direction direction,
+            Clock clock) {
+        return timetable.map(slots -> AppliedTimetable.start(slots, rates -> rateLimiter.setRate(rates.get(direction)),
+                clock, Scheduler.shared())).orElse(null);
     }
 
     private int upload(OssClient client, Path file, OssLocation target, TransferProgress progress) throws Exception {
@@ -119,6 +155,7 @@ final class CpCommand implements Callable<Integer> {
         TransferProgress sized = progress;
         sized.total(size);
         long crc;
+        announceSchedule();
         try (ProgressBar bar = ProgressBar.show(sized, spec.commandLine().getErr())) {
             crc = multipart ? client.multipart().uploadFile(object.bucket(), object.key(), file, preferredPartSize())
                     .crc64().orElse(-1) : client.putObject(object.bucket(), object.key(), file).crc64();
@@ -153,11 +190,19 @@ final class CpCommand implements Callable<Integer> {
         ObjectMetadata head = client.headObject(object.bucket(), object.key());
         TransferProgress sized = progress;
         sized.total(head.contentLength());
+        announceSchedule();
         try (ProgressBar bar = ProgressBar.show(sized, spec.commandLine().getErr())) {
             client.getObject(object.bucket(), object.key(), file);
         }
         report("downloaded", object.toString(), file.toString(), sized, head.crc64().orElse(-1));
         return ExitCode.OK;
+    }
+
+    private void announceSchedule() {
+        scheduleLine.ifPresent(line -> {
+            spec.commandLine().getErr().println(line);
+            spec.commandLine().getErr().flush();
+        });
     }
 
     private void report(String what, String from, String to, TransferProgress progress, long crc) {

@@ -1,8 +1,8 @@
 package dev.sluice.throttle.schedule;
 
-import dev.sluice.api.DataRate;
 import dev.sluice.api.RateLimiter;
 import dev.sluice.throttle.Scheduler;
+import dev.sluice.throttle.tree.DirectionalRate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,7 +12,10 @@ import java.util.Optional;
 /**
  * A {@link Timetable} applied to a {@link RateLimiter}: the limiter gets the timetable's rate at once, and
  * a new one at each boundary, through {@link RateLimiter#setRate}. Transfers keep running: the limiter
- * re-times reservations that are already waiting, so a boundary takes effect within one grant.
+ * re-times reservations that are already waiting, so a boundary takes effect within one grant. A timetable
+ * with {@code UP:DOWN} rates is applied to an upload and a download limiter
+ * ({@link #start(Timetable, RateLimiter, RateLimiter, Clock, Scheduler)}), and any timetable to a
+ * {@code LimitTree} node's ceiling or another {@link TimetableTarget}.
  *
  * <p>Time of day comes from a {@link Clock}, whose zone is the zone the timetable is read in; waiting
  * between boundaries is one task on a {@link Scheduler} (no thread of its own). Tests pass a fixed-zone
@@ -39,18 +42,18 @@ public final class AppliedTimetable implements AutoCloseable {
     public static final Duration MAX_SLEEP = Duration.ofMinutes(1);
 
     private final Timetable timetable;
-    private final RateLimiter limiter;
+    private final TimetableTarget target;
     private final Clock clock;
     private final Scheduler scheduler;
 
     // guarded by this
-    private DataRate applied;
+    private DirectionalRate applied;
     private Scheduler.Cancellable timer;
     private boolean closed;
 
-    private AppliedTimetable(Timetable timetable, RateLimiter limiter, Clock clock, Scheduler scheduler) {
+    private AppliedTimetable(Timetable timetable, TimetableTarget target, Clock clock, Scheduler scheduler) {
         this.timetable = timetable;
-        this.limiter = limiter;
+        this.target = target;
         this.clock = clock;
         this.scheduler = scheduler;
     }
@@ -60,16 +63,52 @@ public final class AppliedTimetable implements AutoCloseable {
      *
      * @param clock the time of day, in the zone the timetable is read in
      * @param scheduler runs the timer task; {@link Scheduler#shared()} in production
-     * @throws IllegalArgumentException if an argument is null
+     * @throws IllegalArgumentException if an argument is null, or the timetable limits uploads and downloads
+     *     differently (one limiter cannot follow both sides)
      * @throws RuntimeException whatever {@code limiter.setRate} throws for the rate due now; nothing is left
      *     scheduled then. Later, a refused change is tried again at the next wake-up.
      */
     public static AppliedTimetable start(Timetable timetable, RateLimiter limiter, Clock clock, Scheduler scheduler) {
         require(timetable, "timetable");
         require(limiter, "limiter");
+        if (timetable.split()) {
+            throw new IllegalArgumentException("timetable \"" + timetable + "\" limits uploads and downloads"
+                    + " differently; apply it to an upload and a download limiter");
+        }
+        return start(timetable, TimetableTarget.of(limiter), clock, scheduler);
+    }
+
+    /**
+     * Sets {@code upload} to the upload side and {@code download} to the download side of {@code timetable}'s
+     * rates now, and follows the timetable until closed (a single rate in the timetable sets both).
+     *
+     * @param clock the time of day, in the zone the timetable is read in
+     * @param scheduler runs the timer task; {@link Scheduler#shared()} in production
+     * @throws IllegalArgumentException if an argument is null
+     * @throws RuntimeException whatever {@code setRate} throws for the rates due now; nothing is left
+     *     scheduled then. Later, a refused change is tried again (both sides) at the next wake-up.
+     */
+    public static AppliedTimetable start(Timetable timetable, RateLimiter upload, RateLimiter download, Clock clock,
+            Scheduler scheduler) {
+        return start(timetable, TimetableTarget.of(upload, download), clock, scheduler);
+    }
+
+    /**
+     * Gives {@code target} {@code timetable}'s rates now, and new ones at each boundary until closed; e.g.
+     * {@link TimetableTarget#ceilingOf} a limit tree node.
+     *
+     * @param clock the time of day, in the zone the timetable is read in
+     * @param scheduler runs the timer task; {@link Scheduler#shared()} in production
+     * @throws IllegalArgumentException if an argument is null
+     * @throws RuntimeException whatever {@code target} throws for the rates due now; nothing is left
+     *     scheduled then. Later, a refused change is tried again at the next wake-up.
+     */
+    public static AppliedTimetable start(Timetable timetable, TimetableTarget target, Clock clock, Scheduler scheduler) {
+        require(timetable, "timetable");
+        require(target, "target");
         require(clock, "clock");
         require(scheduler, "scheduler");
-        AppliedTimetable applied = new AppliedTimetable(timetable, limiter, clock, scheduler);
+        AppliedTimetable applied = new AppliedTimetable(timetable, target, clock, scheduler);
         try {
             applied.tick();
         } catch (RuntimeException e) {
@@ -84,9 +123,14 @@ public final class AppliedTimetable implements AutoCloseable {
         return timetable;
     }
 
-    /** The limiter it is applied to. */
-    public RateLimiter limiter() {
-        return limiter;
+    /** What it is applied to. */
+    public TimetableTarget target() {
+        return target;
+    }
+
+    /** The rates last applied; empty before the first change was accepted. */
+    public synchronized Optional<DirectionalRate> appliedRates() {
+        return Optional.ofNullable(applied);
     }
 
     /** The instant of the next change the timer waits for, in the clock's zone; empty if none, or closed. */
@@ -111,13 +155,13 @@ public final class AppliedTimetable implements AutoCloseable {
     /** Applies the rate due now, if it differs from the last one applied, then arms the timer. */
     private void tick() {
         ZonedDateTime now;
-        DataRate due;
+        DirectionalRate due;
         synchronized (this) {
             if (closed) {
                 return;
             }
             now = now();
-            due = timetable.rateAt(now);
+            due = timetable.ratesAt(now);
             if (due.equals(applied)) {
                 due = null;
             }
@@ -127,7 +171,7 @@ public final class AppliedTimetable implements AutoCloseable {
         // throws must not stop the timetable, hence the finally.
         try {
             if (due != null) {
-                limiter.setRate(due);
+                target.apply(due);
                 synchronized (this) {
                     applied = due; // only once set: a refused change is tried again at the next wake-up
                 }
@@ -161,7 +205,7 @@ public final class AppliedTimetable implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "AppliedTimetable[" + timetable + " on " + limiter + ", zone " + clock.getZone() + "]";
+        return "AppliedTimetable[" + timetable + " on " + target + ", zone " + clock.getZone() + "]";
     }
 
     private static void require(Object value, String what) {

@@ -3,6 +3,8 @@ package dev.sluice.throttle.schedule;
 import dev.sluice.api.DataRate;
 import dev.sluice.throttle.schedule.internal.TimetableCalendar;
 import dev.sluice.throttle.schedule.internal.TimetableText;
+import dev.sluice.throttle.tree.Direction;
+import dev.sluice.throttle.tree.DirectionalRate;
 import java.time.DayOfWeek;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;
@@ -25,6 +27,12 @@ import java.util.stream.Collectors;
  * Timetable week = Timetable.parse("Mon-08:00,8MiB/s Mon-18:00,off Sat-00:00,1MiB/s"); // weekly
  * office.rateAt(ZonedDateTime.of(2026, 3, 2, 12, 0, 0, 0, ZoneId.of("Europe/Berlin"))); // 8 MiB/s
  * }</pre>
+ * A rate may be {@code UP:DOWN} as in rclone ({@link DirectionalRate}): {@code "Mon-08:00,8MiB/s:1MiB/s"}
+ * limits uploads to 8 MiB/s and downloads to 1 MiB/s, {@code "8MiB/s:off"} uploads only; a single rate
+ * limits both directions. Such a timetable is read per direction ({@link #rateAt(ZonedDateTime, Direction)},
+ * {@link #ratesAt}) and applied to an upload and a download limiter, or to a {@code LimitTree} node. A lone
+ * rate with no time, {@code "8MiB/s"} or {@code "8MiB/s:1MiB/s"}, is a constant limit (an entry from 00:00
+ * every day).
  * Each entry holds from its start until the next entry starts, wrapping round the week (Sunday's last
  * entry holds into Monday). Daily and weekly entries may be mixed: a daily entry starts on every day.
  * Two entries that start at the same time of the same day are refused: "duplicates" when both are daily
@@ -78,16 +86,43 @@ public final class Timetable {
         return entries;
     }
 
-    /** The limit at {@code time}, read in {@code time}'s zone; {@link DataRate#UNLIMITED} for off. */
+    /**
+     * The limit at {@code time}, both ways, read in {@code time}'s zone; {@link DataRate#UNLIMITED} for off.
+     *
+     * @throws IllegalStateException if this timetable limits uploads and downloads differently ({@link #split()});
+     *     read {@link #rateAt(ZonedDateTime, Direction)} or {@link #ratesAt} then
+     */
     public DataRate rateAt(ZonedDateTime time) {
+        if (split()) {
+            throw new IllegalStateException("timetable \"" + this + "\" limits uploads and downloads differently;"
+                    + " read rateAt(time, direction) or ratesAt(time)");
+        }
+        return ratesAt(time).upload();
+    }
+
+    /** The limit of {@code direction} at {@code time}, read in {@code time}'s zone; {@link DataRate#UNLIMITED} for off. */
+    public DataRate rateAt(ZonedDateTime time, Direction direction) {
+        if (direction == null) {
+            throw new IllegalArgumentException("direction must not be null");
+        }
+        return ratesAt(time).get(direction);
+    }
+
+    /** The upload and download limits at {@code time}, read in {@code time}'s zone. */
+    public DirectionalRate ratesAt(ZonedDateTime time) {
         requireTime(time);
-        return TimetableCalendar.rateAt(entries, time);
+        return TimetableCalendar.ratesAt(entries, time);
+    }
+
+    /** Whether some entry limits uploads and downloads differently (is written {@code UP:DOWN}). */
+    public boolean split() {
+        return entries.stream().anyMatch(TimetableEntry::split);
     }
 
     /**
-     * The first instant after {@code time} at which the limit differs from {@link #rateAt rateAt(time)},
-     * in {@code time}'s zone; empty if every entry has the same rate. An entry whose rate equals the one
-     * before it is no change and is skipped.
+     * The first instant after {@code time} at which the limit (of either direction) differs from the one at
+     * {@code time}, in {@code time}'s zone; empty if every entry has the same rates. An entry whose rates
+     * equal the ones before it is no change and is skipped.
      */
     public Optional<ZonedDateTime> nextChange(ZonedDateTime time) {
         requireTime(time);
@@ -104,9 +139,15 @@ public final class Timetable {
         return entries.hashCode();
     }
 
-    /** The textual form in canonical order, e.g. {@code "08:00,8MiB/s 23:00,off"}. */
+    /**
+     * The textual form in canonical order, e.g. {@code "08:00,8MiB/s 23:00,off"}; a constant limit (one
+     * daily entry from 00:00) is written as its rate alone, {@code "8MiB/s"}.
+     */
     @Override
     public String toString() {
+        if (entries.size() == 1 && entries.get(0).daily() && entries.get(0).start().equals(LocalTime.MIDNIGHT)) {
+            return entries.get(0).rates().toString();
+        }
         return entries.stream().map(TimetableEntry::toString).collect(Collectors.joining(" "));
     }
 
@@ -132,6 +173,16 @@ public final class Timetable {
         /** Adds: from {@code start} on {@code day} on, the limit is {@code rate} ({@link DataRate#UNLIMITED}: off). */
         public Builder weekly(DayOfWeek day, LocalTime start, DataRate rate) {
             return entry(TimetableEntry.weekly(day, start, rate));
+        }
+
+        /** Adds: from {@code start} on, every day, uploads and downloads are limited to {@code rates}. */
+        public Builder daily(LocalTime start, DirectionalRate rates) {
+            return entry(TimetableEntry.daily(start, rates));
+        }
+
+        /** Adds: from {@code start} on {@code day} on, uploads and downloads are limited to {@code rates}. */
+        public Builder weekly(DayOfWeek day, LocalTime start, DirectionalRate rates) {
+            return entry(TimetableEntry.weekly(day, start, rates));
         }
 
         /**

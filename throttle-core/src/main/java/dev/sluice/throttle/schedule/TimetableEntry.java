@@ -1,6 +1,8 @@
 package dev.sluice.throttle.schedule;
 
 import dev.sluice.api.DataRate;
+import dev.sluice.throttle.tree.Direction;
+import dev.sluice.throttle.tree.DirectionalRate;
 import java.time.DayOfWeek;
 import java.time.LocalTime;
 import java.time.format.TextStyle;
@@ -11,16 +13,18 @@ import java.util.Optional;
 
 /**
  * One line of a {@link Timetable}: from a local time (every day, or on one weekday) on, the limit is a
- * rate. Its {@code toString} is its textual form, {@code "08:00,8MiB/s"} or {@code "Mon-08:00,off"},
- * which {@link Timetable#parse(String)} reads back. Start times have minute precision, like rclone's.
+ * rate, or an upload and a download rate ({@link DirectionalRate}, written {@code UP:DOWN} as rclone does).
+ * Its {@code toString} is its textual form, {@code "08:00,8MiB/s"}, {@code "Mon-08:00,off"} or
+ * {@code "Mon-08:00,8MiB/s:1MiB/s"}, which {@link Timetable#parse(String)} reads back. Start times have
+ * minute precision, like rclone's.
  */
 public final class TimetableEntry {
 
     private final DayOfWeek day; // null: every day
     private final LocalTime start;
-    private final DataRate rate;
+    private final DirectionalRate rates;
 
-    private TimetableEntry(DayOfWeek day, LocalTime start, DataRate rate) {
+    private TimetableEntry(DayOfWeek day, LocalTime start, DirectionalRate rates) {
         if (start == null) {
             throw new IllegalArgumentException("timetable entry start time must not be null");
         }
@@ -28,12 +32,12 @@ public final class TimetableEntry {
             throw new IllegalArgumentException("timetable entry start time " + start
                     + " must be a whole minute (00:00 to 23:59)");
         }
-        if (rate == null) {
+        if (rates == null) {
             throw new IllegalArgumentException("timetable entry rate must not be null (use DataRate.UNLIMITED for off)");
         }
         this.day = day;
         this.start = start;
-        this.rate = rate;
+        this.rates = rates;
     }
 
     /**
@@ -42,7 +46,17 @@ public final class TimetableEntry {
      * @throws IllegalArgumentException if an argument is null or {@code start} is not a whole minute
      */
     public static TimetableEntry daily(LocalTime start, DataRate rate) {
-        return new TimetableEntry(null, start, rate);
+        return new TimetableEntry(null, start, both(rate));
+    }
+
+    /**
+     * From {@code start} on, every day, uploads are limited to {@code rates.upload()} and downloads to
+     * {@code rates.download()}.
+     *
+     * @throws IllegalArgumentException if an argument is null or {@code start} is not a whole minute
+     */
+    public static TimetableEntry daily(LocalTime start, DirectionalRate rates) {
+        return new TimetableEntry(null, start, rates);
     }
 
     /**
@@ -51,10 +65,25 @@ public final class TimetableEntry {
      * @throws IllegalArgumentException if an argument is null or {@code start} is not a whole minute
      */
     public static TimetableEntry weekly(DayOfWeek day, LocalTime start, DataRate rate) {
+        return weekly(day, start, both(rate));
+    }
+
+    /**
+     * From {@code start} on {@code day} on, uploads are limited to {@code rates.upload()} and downloads to
+     * {@code rates.download()}.
+     *
+     * @throws IllegalArgumentException if an argument is null or {@code start} is not a whole minute
+     */
+    public static TimetableEntry weekly(DayOfWeek day, LocalTime start, DirectionalRate rates) {
         if (day == null) {
             throw new IllegalArgumentException("timetable entry day must not be null (use daily(...) for every day)");
         }
-        return new TimetableEntry(day, start, rate);
+        return new TimetableEntry(day, start, rates);
+    }
+
+    /** Null stays null, so that the constructor names it. */
+    private static DirectionalRate both(DataRate rate) {
+        return rate == null ? null : DirectionalRate.both(rate);
     }
 
     /** The weekday this entry starts on; empty when it starts every day. */
@@ -77,26 +106,50 @@ public final class TimetableEntry {
         return start;
     }
 
-    /** The limit from {@link #start()} on; {@link DataRate#UNLIMITED} for off. */
+    /**
+     * The limit both ways from {@link #start()} on; {@link DataRate#UNLIMITED} for off.
+     *
+     * @throws IllegalStateException if this entry limits uploads and downloads differently; read
+     *     {@link #rates()} or {@link #rate(Direction)} then
+     */
     public DataRate rate() {
-        return rate;
+        if (split()) {
+            throw new IllegalStateException("timetable entry \"" + this + "\" limits uploads and downloads"
+                    + " differently; read rates() or rate(Direction)");
+        }
+        return rates.upload();
+    }
+
+    /** The limit of {@code direction} from {@link #start()} on; {@link DataRate#UNLIMITED} for off. */
+    public DataRate rate(Direction direction) {
+        return rates.get(direction);
+    }
+
+    /** The upload and download limits from {@link #start()} on. */
+    public DirectionalRate rates() {
+        return rates;
+    }
+
+    /** Whether this entry limits uploads and downloads differently (written {@code UP:DOWN}). */
+    public boolean split() {
+        return !rates.upload().equals(rates.download());
     }
 
     @Override
     public boolean equals(Object o) {
         return o instanceof TimetableEntry && ((TimetableEntry) o).day == day
-                && ((TimetableEntry) o).start.equals(start) && ((TimetableEntry) o).rate.equals(rate);
+                && ((TimetableEntry) o).start.equals(start) && ((TimetableEntry) o).rates.equals(rates);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(day, start, rate);
+        return Objects.hash(day, start, rates);
     }
 
-    /** The textual form: {@code "08:00,8MiB/s"}, {@code "Sat-00:00,off"}. */
+    /** The textual form: {@code "08:00,8MiB/s"}, {@code "Sat-00:00,off"}, {@code "Mon-08:00,8MiB/s:off"}. */
     @Override
     public String toString() {
-        return when() + "," + rateText(rate);
+        return when() + "," + rates; // DirectionalRate writes one side when both are equal, off for unlimited
     }
 
     /** When this entry starts, as written: {@code "08:00"} or {@code "Mon-08:00"}. */
@@ -112,10 +165,5 @@ public final class TimetableEntry {
     /** {@code "Mon"} … {@code "Sun"}, the spelling the textual form uses. */
     static String dayText(DayOfWeek day) {
         return day.getDisplayName(TextStyle.SHORT, Locale.ENGLISH);
-    }
-
-    /** The rate as the textual form writes it: no blank (entries are separated by blanks), off for unlimited. */
-    static String rateText(DataRate rate) {
-        return rate.isUnlimited() ? "off" : rate.toString().replace(" ", "");
     }
 }

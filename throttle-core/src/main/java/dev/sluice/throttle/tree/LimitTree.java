@@ -187,6 +187,20 @@ public final class LimitTree {
         }
     }
 
+    /**
+     * Gives node {@code path} the ceilings {@code ceil}, keeping its guarantee and weight: {@link #setLimits}
+     * with only the ceiling changed, read and written under the tree's lock. This is what a timetable
+     * applied to a node calls at each boundary.
+     *
+     * @throws IllegalArgumentException if there is no such node, or the ceiling is below the node's or its
+     *     children's guarantee; nothing changes then
+     */
+    public void setCeil(String path, DirectionalRate ceil) {
+        synchronized (lock) {
+            setLimits(path, limits(path).ceil(ceil));
+        }
+    }
+
     /** A transfer leaf's own {@code setRate}: its ceiling that way, checked and recorded as by {@link #setLimits}. */
     private void setTransferCeiling(String path, Direction direction, DataRate ceil) {
         synchronized (lock) {

@@ -1,7 +1,7 @@
 package dev.sluice.throttle.schedule.internal;
 
-import dev.sluice.api.DataRate;
 import dev.sluice.throttle.schedule.TimetableEntry;
+import dev.sluice.throttle.tree.DirectionalRate;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -30,14 +30,14 @@ public final class TimetableCalendar {
     private TimetableCalendar() {
     }
 
-    /** The rate of the entry that started last at or before {@code time}. */
-    public static DataRate rateAt(List<TimetableEntry> entries, ZonedDateTime time) {
+    /** The rates of the entry that started last at or before {@code time}. */
+    public static DirectionalRate ratesAt(List<TimetableEntry> entries, ZonedDateTime time) {
         Instant now = time.toInstant();
         ZoneId zone = time.getZone();
         LocalDate today = time.toLocalDate();
         Instant bestInstant = null;
         LocalDateTime bestLocal = null;
-        DataRate best = null;
+        DirectionalRate best = null;
         for (LocalDate date = today.minusDays(DAYS_BACK); !date.isAfter(today.plusDays(1)); date = date.plusDays(1)) {
             for (TimetableEntry entry : entries) {
                 if (!entry.startsOn(date.getDayOfWeek())) {
@@ -53,14 +53,14 @@ public final class TimetableCalendar {
                 if (order > 0 || order == 0 && local.isAfter(bestLocal)) {
                     bestInstant = start;
                     bestLocal = local;
-                    best = entry.rate();
+                    best = entry.rates();
                 }
             }
         }
         return best;
     }
 
-    /** The first instant after {@code time} at which {@link #rateAt} answers a different rate. */
+    /** The first instant after {@code time} at which {@link #ratesAt} answers different rates (either side). */
     public static Optional<ZonedDateTime> nextChange(List<TimetableEntry> entries, ZonedDateTime time) {
         Instant now = time.toInstant();
         ZoneId zone = time.getZone();
@@ -76,10 +76,10 @@ public final class TimetableCalendar {
                 }
             }
         }
-        DataRate current = rateAt(entries, time);
+        DirectionalRate current = ratesAt(entries, time);
         for (Instant start : starts) {
             ZonedDateTime then = start.atZone(zone);
-            if (!rateAt(entries, then).equals(current)) {
+            if (!ratesAt(entries, then).equals(current)) {
                 return Optional.of(then);
             }
         }

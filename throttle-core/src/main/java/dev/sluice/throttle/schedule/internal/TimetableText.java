@@ -2,6 +2,7 @@ package dev.sluice.throttle.schedule.internal;
 
 import dev.sluice.api.DataRate;
 import dev.sluice.throttle.schedule.TimetableEntry;
+import dev.sluice.throttle.tree.DirectionalRate;
 import java.time.DayOfWeek;
 import java.time.LocalTime;
 import java.util.ArrayList;
@@ -11,6 +12,8 @@ import java.util.Map;
 /**
  * Reads the textual form of a timetable, entry by entry; each refusal names the entry (position from 1
  * and text as written) and what is wrong with it. Collisions between entries are the builder's to find.
+ * A rate is one {@link DataRate} for both directions or {@code UP:DOWN}, which {@link DirectionalRate}
+ * reads; a lone rate with no time (rclone's {@code --bwlimit 10M}) is a constant limit, an entry from 00:00.
  */
 public final class TimetableText {
 
@@ -35,11 +38,24 @@ public final class TimetableText {
             throw new IllegalArgumentException("timetable \"" + text + "\" has no entries, e.g. \"08:00,8MiB/s 23:00,off\"");
         }
         String[] tokens = text.strip().split("\\s+");
+        if (tokens.length == 1 && tokens[0].indexOf(',') < 0) {
+            return List.of(constant(tokens[0]));
+        }
         List<TimetableEntry> entries = new ArrayList<>(tokens.length);
         for (int i = 0; i < tokens.length; i++) {
             entries.add(entry(i + 1, tokens[i]));
         }
         return entries;
+    }
+
+    /** A lone token without a comma: a constant limit, or a refusal that says both readings. */
+    private static TimetableEntry constant(String token) {
+        try {
+            return TimetableEntry.daily(LocalTime.MIDNIGHT, rates(token));
+        } catch (IllegalArgumentException e) {
+            throw refused(1, token, "expected one RATE, or TIME,RATE or DAY-TIME,RATE entries, e.g. \"8MiB/s\","
+                    + " \"8MiB/s:1MiB/s\" or \"08:00,8MiB/s 23:00,off\"; as a rate: " + e.getMessage());
+        }
     }
 
     private static TimetableEntry entry(int position, String token) {
@@ -48,7 +64,7 @@ public final class TimetableText {
             throw refused(position, token, "expected TIME,RATE or DAY-TIME,RATE, " + EXAMPLE);
         }
         String when = token.substring(0, comma);
-        DataRate rate = rate(position, token, token.substring(comma + 1));
+        DirectionalRate rate = rates(position, token, token.substring(comma + 1));
         int dash = when.indexOf('-');
         if (dash < 0) {
             return TimetableEntry.daily(time(position, token, when), rate);
@@ -76,18 +92,23 @@ public final class TimetableText {
         return LocalTime.of(hour, minute);
     }
 
-    private static DataRate rate(int position, String token, String text) {
+    private static DirectionalRate rates(int position, String token, String text) {
         if (text.isEmpty()) {
             throw refused(position, token, "the rate is missing (a rate such as 8MiB/s, or off)");
         }
-        if (text.equals("off")) {
-            return DataRate.UNLIMITED;
-        }
         try {
-            return DataRate.parse(text);
+            return rates(text);
         } catch (IllegalArgumentException e) {
             throw refused(position, token, e.getMessage());
         }
+    }
+
+    /** {@code UP:DOWN} through DirectionalRate, whose message names the wrong side; else one rate or off. */
+    private static DirectionalRate rates(String text) {
+        if (text.indexOf(':') >= 0) {
+            return DirectionalRate.parse(text);
+        }
+        return text.equals("off") ? DirectionalRate.OFF : DirectionalRate.both(DataRate.parse(text));
     }
 
     private static IllegalArgumentException refused(int position, String token, String what) {
