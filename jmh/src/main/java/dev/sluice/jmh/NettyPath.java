@@ -71,7 +71,8 @@ final class NettyPath {
                 int n = Math.min(PacingPath.CHUNK_BYTES, payload.length - offset);
                 last = client.writeAndFlush(Unpooled.wrappedBuffer(payload, offset, n));
             }
-            long timeout = 4 * transfer.rate().nanosToSend(payload.length) + TimeUnit.SECONDS.toNanos(30);
+            long timeout = 4 * transfer.rate().nanosToSend(payload.length) + transfer.sink().idleNanos()
+                    + TimeUnit.SECONDS.toNanos(30);
             if (!received.await(timeout, TimeUnit.NANOSECONDS)) {
                 throw new IllegalStateException("netty: the payload did not arrive within " + timeout / 1_000_000 + " ms");
             }

@@ -61,7 +61,8 @@ enum PacingPath {
             sendFrom(0, pacer, transfer, done);
             DataRate rate = transfer.rate();
             long expected = rate.nanosToSend(transfer.payload().length);
-            done.get(2 * expected + TimeUnit.SECONDS.toNanos(30), TimeUnit.NANOSECONDS);
+            // the sink's idle stall holds the chain too: wait for it on top of the transfer
+            done.get(2 * expected + transfer.sink().idleNanos() + TimeUnit.SECONDS.toNanos(30), TimeUnit.NANOSECONDS);
         }
 
         private void sendFrom(int offset, Pacer pacer, Transfer transfer, CompletableFuture<Void> done) {

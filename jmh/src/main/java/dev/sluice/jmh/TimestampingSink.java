@@ -115,6 +115,11 @@ final class TimestampingSink extends OutputStream {
         return sum;
     }
 
+    /** How long the sink stalls once the main payload has arrived (0 without an idle phase), ns. */
+    long idleNanos() {
+        return idleNanos;
+    }
+
     /** The releases of the first {@code mainBytes} (all of them without an idle phase). */
     ReleaseLog log() {
         return log;
