@@ -78,7 +78,10 @@ public final class DownloadJob extends Job {
         }
         channel.force(false);
         channel.close();
-        move();
+        commit(() -> {
+            move();
+            return null;
+        });
         return new TransferResult(bucket, key, size, crc, count, head.etag());
     }
 

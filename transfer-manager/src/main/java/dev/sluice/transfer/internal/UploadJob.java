@@ -60,7 +60,8 @@ public final class UploadJob extends Job {
         }
         int count = (int) PartSize.partCount(size, partSize);
         Multipart control = engine.connection().control().multipart();
-        uploadId = control.initiate(bucket, key);
+        // shielded: an interrupted initiate would lose the id of an upload OSS did create, which then no abort finds
+        shielded(() -> control.initiate(bucket, key), id -> uploadId = id);
         UploadedPart[] parts = new UploadedPart[count];
         List<PartGroup.Work> work = new ArrayList<>();
         for (int i = 0; i < count; i++) {
@@ -73,7 +74,7 @@ public final class UploadJob extends Job {
             });
         }
         runParts(work);
-        CompleteMultipartUploadResult done = control.complete(bucket, key, uploadId, Arrays.asList(parts));
+        CompleteMultipartUploadResult done = commit(() -> control.complete(bucket, key, uploadId, Arrays.asList(parts)));
         long crc = 0;
         for (UploadedPart part : parts) {
             crc = Crc64.combine(crc, part.crc64().orElseThrow(), part.size());
