@@ -140,11 +140,23 @@ public final class TransferManager implements AutoCloseable {
      * ({@link ShutdownMode#CANCEL}), waits until every one has ended and cleaned up, then stops the threads
      * and closes the transport if the manager made it.
      *
+     * <p>It refuses to run on one of the manager's own threads, that is from a subscriber's callback
+     * ({@link TransferSubscriber#onProgress}, {@code onDone}, {@code onFailure}): subscribers are told before
+     * the transfer's future completes (so a {@link TransferFuture#result()} that returned has seen every
+     * callback), so such a call would wait for the very transfer whose thread it blocks. Shut down from
+     * another thread instead.
+     *
      * @throws InterruptedException if interrupted while waiting; the transfers go on, and the manager stays
      *     shut to new ones
+     * @throws IllegalStateException if called on one of the manager's threads; nothing is shut then
      */
     public void shutdown(ShutdownMode mode) throws InterruptedException {
         require(mode, "shutdown mode");
+        if (engine.owns(Thread.currentThread())) {
+            throw new IllegalStateException("shutdown() and close() cannot run on " + Thread.currentThread().getName()
+                    + ", a thread of this TransferManager (a subscriber callback?): it would wait for the transfer that"
+                    + " thread runs; call it from another thread");
+        }
         List<Job> jobs;
         synchronized (this) { // no transfer slips in between the flag and the list
             shutDown = true;
@@ -166,7 +178,11 @@ public final class TransferManager implements AutoCloseable {
         }
     }
 
-    /** {@link #shutdown(ShutdownMode) shutdown(WAIT)}; an interrupt ends the wait and keeps the interrupt flag. */
+    /**
+     * {@link #shutdown(ShutdownMode) shutdown(WAIT)}; an interrupt ends the wait and keeps the interrupt flag.
+     *
+     * @throws IllegalStateException if called on one of the manager's threads, as {@link #shutdown} does
+     */
     @Override
     public void close() {
         try {

@@ -70,12 +70,27 @@ public final class Engine {
         return parts;
     }
 
-    private static ThreadFactory daemons(String prefix) {
+    /** Whether {@code thread} is one of this engine's coordinator or part threads. */
+    public boolean owns(Thread thread) {
+        return thread instanceof Worker && ((Worker) thread).engine == this;
+    }
+
+    private ThreadFactory daemons(String prefix) {
         AtomicInteger count = new AtomicInteger();
         return task -> {
-            Thread thread = new Thread(task, prefix + count.incrementAndGet());
+            Thread thread = new Worker(this, task, prefix + count.incrementAndGet());
             thread.setDaemon(true); // a forgotten manager must not keep the JVM alive
             return thread;
         };
+    }
+
+    /** A thread of an engine, so that a call from a subscriber callback can be told from any other. */
+    private static final class Worker extends Thread {
+        final Engine engine;
+
+        Worker(Engine engine, Runnable task, String name) {
+            super(task, name);
+            this.engine = engine;
+        }
     }
 }
