@@ -247,9 +247,16 @@ public final class TransferManager implements AutoCloseable {
         private Builder() {
         }
 
-        /** The OSS endpoint, as for {@link OssClient}. */
+        /**
+         * The OSS endpoint, as for {@link OssClient}: checked here, so that {@link #build()} does not fail on it
+         * after making a transport.
+         *
+         * @throws IllegalArgumentException if it is null or not an http or https URI with a host and no path,
+         *     query or user info
+         */
         public Builder endpoint(URI endpoint) {
-            this.endpoint = require(endpoint, "endpoint");
+            OssClient.builder().endpoint(require(endpoint, "endpoint")); // pure: checks it as every client would
+            this.endpoint = endpoint;
             return this;
         }
 
@@ -331,9 +338,20 @@ public final class TransferManager implements AutoCloseable {
             Transport owned = config.transportProvider()
                     .map(name -> providers.transport(name).create(config.transportOptions())).orElse(null);
             Transport transport = owned != null ? owned : config.transport().orElseThrow();
-            Connection connection = new Connection(endpoint, credentials, chosen, clock, config.trafficLimit().orElse(null),
-                    transport, uploads, downloads);
-            return new TransferManager(new Engine(connection, config, ticker, parker), connection, owned, ticker);
+            try {
+                Connection connection = new Connection(endpoint, credentials, chosen, clock,
+                        config.trafficLimit().orElse(null), transport, uploads, downloads);
+                return new TransferManager(new Engine(connection, config, ticker, parker), connection, owned, ticker);
+            } catch (RuntimeException | Error failure) {
+                if (owned != null) { // nobody else can close the transport made here
+                    try {
+                        owned.close();
+                    } catch (RuntimeException closing) {
+                        failure.addSuppressed(closing);
+                    }
+                }
+                throw failure;
+            }
         }
 
         private static void requireSet(Object value, String what, String setter) {
