@@ -37,7 +37,7 @@ final class Attempts {
     <T> T run(ProgressLedger ledger, long length, Body<T> body) throws IOException, InterruptedException {
         IOException first = null;
         for (int attempt = 1; ; attempt++) {
-            ProgressLedger.Attempt counting = ledger.attempt();
+            ProgressLedger.Attempt counting = ledger.attempt(length);
             try {
                 T result = body.run(counting);
                 counting.succeeded(length);
