@@ -54,7 +54,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@link TransferConfig#maxConcurrency()} threads shared by all transfers, first come first served. Every
  * part paces its body through the one budget of its direction, so concurrent parts share it fairly (each
  * reserves a chunk at a time, in the order they ask). A failed part is tried again up to
- * {@link TransferConfig#partAttempts()} times. An upload ends completed with its CRC-64 checked, or aborted;
+ * {@link TransferConfig#partAttempts()} times. An upload ends completed with its CRC-64 checked (when OSS
+ * reports one: {@link TransferResult#crcChecked()}), or aborted;
  * a download ends as a complete, CRC-64-checked file under its target name, or as no file at all (it is
  * written next to the target under a temporary name and moved into place at the end).
  *

@@ -22,7 +22,8 @@ import java.util.concurrent.Flow;
 /**
  * One download: HEAD for the size, ETag and CRC-64, then one GetObject below the multipart threshold or
  * ranged GetObjects running concurrently on the part pool, all written into a temporary file next to the
- * target. The ranges' CRC-64s are combined and checked against the object's; only then is the file moved
+ * target. The ranges' CRC-64s are combined and checked against the object's (when its HEAD reports one, see
+ * {@link TransferResult#crcChecked()}); only then is the file moved
  * to its target name. A failed or cancelled download deletes the temporary file, so a file under the target
  * name is always complete and verified.
  */
@@ -82,7 +83,7 @@ public final class DownloadJob extends Job {
             move();
             return null;
         });
-        return new TransferResult(bucket, key, size, crc, count, head.etag());
+        return new TransferResult(bucket, key, size, crc, count, head.etag(), head.crc64().isPresent());
     }
 
     private long fetch(ProgressLedger.Attempt attempt, ObjectMetadata head, ByteRange range, long offset, long length)

@@ -64,7 +64,7 @@ class EngineTest {
         protected TransferResult transfer() throws InterruptedException {
             started.add(description());
             release.await();
-            return new TransferResult("bucket", description(), 0, 0, 1, "\"etag\"");
+            return new TransferResult("bucket", description(), 0, 0, 1, "\"etag\"", false);
         }
 
         @Override
