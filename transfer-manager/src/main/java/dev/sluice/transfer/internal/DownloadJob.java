@@ -6,6 +6,7 @@ import dev.sluice.oss.Crc64MismatchException;
 import dev.sluice.oss.ObjectContent;
 import dev.sluice.oss.ObjectMetadata;
 import dev.sluice.oss.PartSize;
+import dev.sluice.transfer.ObjectChangedException;
 import dev.sluice.transfer.TransferResult;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -99,7 +100,7 @@ public final class DownloadJob extends Job {
         }
         if (changed != null) {
             content.body().subscribe(new Discarding());
-            throw new IOException(what + ": the object changed during the download (" + changed + ")");
+            throw new ObjectChangedException(what, changed);
         }
         RangeWriter writer = new RangeWriter(channel, offset, length, what);
         content.body().subscribe(writer);
