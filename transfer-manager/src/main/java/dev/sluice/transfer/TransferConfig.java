@@ -94,7 +94,10 @@ public final class TransferConfig {
         return b.multipartChunkSize;
     }
 
-    /** The most parts (or whole small objects) in flight at once, over all transfers of the manager. */
+    /**
+     * The most parts (or whole small objects) in flight at once, over all transfers of the manager; also the
+     * most transfers running at once (each has a coordinator thread), the others waiting their turn.
+     */
     public int maxConcurrency() {
         return b.maxConcurrency;
     }

@@ -54,7 +54,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@link TransferConfig#maxConcurrency()} threads shared by all transfers, first come first served. Every
  * part paces its body through the one budget of its direction, so concurrent parts share it fairly (each
  * reserves a chunk at a time, in the order they ask). A failed part is tried again up to
- * {@link TransferConfig#partAttempts()} times. An upload ends completed with its CRC-64 checked, or aborted;
+ * {@link TransferConfig#partAttempts()} times. An upload ends completed with its CRC-64 checked (when OSS
+ * reports one: {@link TransferResult#crcChecked()}), or aborted;
  * a download ends as a complete, CRC-64-checked file under its target name, or as no file at all (it is
  * written next to the target under a temporary name and moved into place at the end).
  *
@@ -140,11 +141,23 @@ public final class TransferManager implements AutoCloseable {
      * ({@link ShutdownMode#CANCEL}), waits until every one has ended and cleaned up, then stops the threads
      * and closes the transport if the manager made it.
      *
+     * <p>It refuses to run on one of the manager's own threads, that is from a subscriber's callback
+     * ({@link TransferSubscriber#onProgress}, {@code onDone}, {@code onFailure}): subscribers are told before
+     * the transfer's future completes (so a {@link TransferFuture#result()} that returned has seen every
+     * callback), so such a call would wait for the very transfer whose thread it blocks. Shut down from
+     * another thread instead.
+     *
      * @throws InterruptedException if interrupted while waiting; the transfers go on, and the manager stays
      *     shut to new ones
+     * @throws IllegalStateException if called on one of the manager's threads; nothing is shut then
      */
     public void shutdown(ShutdownMode mode) throws InterruptedException {
         require(mode, "shutdown mode");
+        if (engine.owns(Thread.currentThread())) {
+            throw new IllegalStateException("shutdown() and close() cannot run on " + Thread.currentThread().getName()
+                    + ", a thread of this TransferManager (a subscriber callback?): it would wait for the transfer that"
+                    + " thread runs; call it from another thread");
+        }
         List<Job> jobs;
         synchronized (this) { // no transfer slips in between the flag and the list
             shutDown = true;
@@ -166,7 +179,11 @@ public final class TransferManager implements AutoCloseable {
         }
     }
 
-    /** {@link #shutdown(ShutdownMode) shutdown(WAIT)}; an interrupt ends the wait and keeps the interrupt flag. */
+    /**
+     * {@link #shutdown(ShutdownMode) shutdown(WAIT)}; an interrupt ends the wait and keeps the interrupt flag.
+     *
+     * @throws IllegalStateException if called on one of the manager's threads, as {@link #shutdown} does
+     */
     @Override
     public void close() {
         try {
@@ -231,9 +248,16 @@ public final class TransferManager implements AutoCloseable {
         private Builder() {
         }
 
-        /** The OSS endpoint, as for {@link OssClient}. */
+        /**
+         * The OSS endpoint, as for {@link OssClient}: checked here, so that {@link #build()} does not fail on it
+         * after making a transport.
+         *
+         * @throws IllegalArgumentException if it is null or not an http or https URI with a host and no path,
+         *     query or user info
+         */
         public Builder endpoint(URI endpoint) {
-            this.endpoint = require(endpoint, "endpoint");
+            OssClient.builder().endpoint(require(endpoint, "endpoint")); // pure: checks it as every client would
+            this.endpoint = endpoint;
             return this;
         }
 
@@ -315,9 +339,20 @@ public final class TransferManager implements AutoCloseable {
             Transport owned = config.transportProvider()
                     .map(name -> providers.transport(name).create(config.transportOptions())).orElse(null);
             Transport transport = owned != null ? owned : config.transport().orElseThrow();
-            Connection connection = new Connection(endpoint, credentials, chosen, clock, config.trafficLimit().orElse(null),
-                    transport, uploads, downloads);
-            return new TransferManager(new Engine(connection, config, ticker, parker), connection, owned, ticker);
+            try {
+                Connection connection = new Connection(endpoint, credentials, chosen, clock,
+                        config.trafficLimit().orElse(null), transport, uploads, downloads);
+                return new TransferManager(new Engine(connection, config, ticker, parker), connection, owned, ticker);
+            } catch (RuntimeException | Error failure) {
+                if (owned != null) { // nobody else can close the transport made here
+                    try {
+                        owned.close();
+                    } catch (RuntimeException closing) {
+                        failure.addSuppressed(closing);
+                    }
+                }
+                throw failure;
+            }
         }
 
         private static void requireSet(Object value, String what, String setter) {

@@ -5,6 +5,9 @@ import dev.sluice.api.DataRate;
 import dev.sluice.api.DataSize;
 import dev.sluice.emulator.OssEmulator;
 import dev.sluice.oss.Crc64;
+import dev.sluice.api.Request;
+import dev.sluice.api.Response;
+import dev.sluice.api.Transport;
 import dev.sluice.oss.OssClient;
 import dev.sluice.transport.jdkhttp.JdkHttpTransport;
 import java.io.IOException;
@@ -13,7 +16,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 
 /**
  * The fixture of the real-socket tests: an {@link OssEmulator} on 127.0.0.1, {@link JdkHttpTransport}s, and
@@ -64,6 +71,57 @@ final class Emulated implements AutoCloseable {
         oss.close();
         transport.close();
         emulator.close();
+    }
+
+    /**
+     * The emulator's transport with a hook: {@code before} runs on the sending thread just before each request
+     * {@code when} accepts is sent (so a test can act at an exact step), and {@code answer} rewrites its
+     * response. Every request is recorded as "METHOD query".
+     */
+    Hooked hooked(Predicate<Request> when, Consumer<Request> before, UnaryOperator<Response> answer) {
+        return new Hooked(transport, when, before, answer);
+    }
+
+    /** See {@link #hooked}. */
+    static final class Hooked implements Transport {
+        final List<String> sent = new CopyOnWriteArrayList<>();
+        private final Transport inner;
+        private final Predicate<Request> when;
+        private final Consumer<Request> before;
+        private final UnaryOperator<Response> answer;
+
+        Hooked(Transport inner, Predicate<Request> when, Consumer<Request> before, UnaryOperator<Response> answer) {
+            this.inner = inner;
+            this.when = when;
+            this.before = before;
+            this.answer = answer;
+        }
+
+        @Override
+        public CompletableFuture<Response> send(Request request) {
+            sent.add(request.method() + " " + request.uri().getRawQuery());
+            if (!when.test(request)) {
+                return inner.send(request);
+            }
+            before.accept(request);
+            return inner.send(request).thenApply(answer);
+        }
+
+        /** How many requests of {@code method} were sent. */
+        long count(String method) {
+            return sent.stream().filter(line -> line.startsWith(method + " ")).count();
+        }
+    }
+
+    /** Whether {@code request} initiates a multipart upload ({@code POST ?uploads}). */
+    static boolean initiates(Request request) {
+        return request.method().equals("POST") && "uploads".equals(request.uri().getRawQuery());
+    }
+
+    /** Whether {@code request} completes a multipart upload ({@code POST ?uploadId=...}). */
+    static boolean completes(Request request) {
+        String query = request.uri().getRawQuery();
+        return request.method().equals("POST") && query != null && query.startsWith("uploadId=");
     }
 
     /** Records every progress call and the end of one transfer. */

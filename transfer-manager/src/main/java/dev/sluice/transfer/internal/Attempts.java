@@ -3,6 +3,7 @@ package dev.sluice.transfer.internal;
 import dev.sluice.api.Ticker;
 import dev.sluice.oss.OssServiceException;
 import dev.sluice.throttle.Parker;
+import dev.sluice.transfer.ObjectChangedException;
 import java.io.IOException;
 import java.time.Duration;
 
@@ -10,8 +11,8 @@ import java.time.Duration;
  * Tries one part up to a number of times, with doubling waits between attempts, counting each attempt's
  * progress on its own (see {@link ProgressLedger.Attempt}). Retried: transport failures (a reset
  * connection, a CRC-64 mismatch) and OSS answers 5xx, 408 and 429. Not retried: other OSS answers (they
- * would fail again), bad arguments, and anything while the thread is interrupted, which is how a cancel
- * arrives.
+ * would fail again), an object that changed during its download (likewise), bad arguments, and anything
+ * while the thread is interrupted, which is how a cancel arrives.
  */
 final class Attempts {
 
@@ -37,7 +38,7 @@ final class Attempts {
     <T> T run(ProgressLedger ledger, long length, Body<T> body) throws IOException, InterruptedException {
         IOException first = null;
         for (int attempt = 1; ; attempt++) {
-            ProgressLedger.Attempt counting = ledger.attempt();
+            ProgressLedger.Attempt counting = ledger.attempt(length);
             try {
                 T result = body.run(counting);
                 counting.succeeded(length);
@@ -62,6 +63,9 @@ final class Attempts {
     }
 
     static boolean retryable(Exception failure) {
+        if (failure instanceof ObjectChangedException) {
+            return false;
+        }
         if (failure instanceof OssServiceException) {
             int status = ((OssServiceException) failure).status();
             return status >= 500 || status == 408 || status == 429;

@@ -6,6 +6,7 @@ import dev.sluice.oss.Crc64MismatchException;
 import dev.sluice.oss.ObjectContent;
 import dev.sluice.oss.ObjectMetadata;
 import dev.sluice.oss.PartSize;
+import dev.sluice.transfer.ObjectChangedException;
 import dev.sluice.transfer.TransferResult;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -22,7 +23,8 @@ import java.util.concurrent.Flow;
 /**
  * One download: HEAD for the size, ETag and CRC-64, then one GetObject below the multipart threshold or
  * ranged GetObjects running concurrently on the part pool, all written into a temporary file next to the
- * target. The ranges' CRC-64s are combined and checked against the object's; only then is the file moved
+ * target. The ranges' CRC-64s are combined and checked against the object's (when its HEAD reports one, see
+ * {@link TransferResult#crcChecked()}); only then is the file moved
  * to its target name. A failed or cancelled download deletes the temporary file, so a file under the target
  * name is always complete and verified.
  */
@@ -78,8 +80,11 @@ public final class DownloadJob extends Job {
         }
         channel.force(false);
         channel.close();
-        move();
-        return new TransferResult(bucket, key, size, crc, count, head.etag());
+        commit(() -> {
+            move();
+            return null;
+        });
+        return new TransferResult(bucket, key, size, crc, count, head.etag(), head.crc64().isPresent());
     }
 
     private long fetch(ProgressLedger.Attempt attempt, ObjectMetadata head, ByteRange range, long offset, long length)
@@ -95,7 +100,7 @@ public final class DownloadJob extends Job {
         }
         if (changed != null) {
             content.body().subscribe(new Discarding());
-            throw new IOException(what + ": the object changed during the download (" + changed + ")");
+            throw new ObjectChangedException(what, changed);
         }
         RangeWriter writer = new RangeWriter(channel, offset, length, what);
         content.body().subscribe(writer);

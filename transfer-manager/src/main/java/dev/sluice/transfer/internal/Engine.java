@@ -5,7 +5,6 @@ import dev.sluice.throttle.Parker;
 import dev.sluice.transfer.TransferConfig;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -14,8 +13,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * What the jobs of one manager share: the connection, the configuration, the part pool (exactly
  * {@link TransferConfig#maxConcurrency()} threads, first come first served, for every part of every
- * transfer) and the coordinator pool (one thread per transfer that has not ended; a coordinator mostly
- * waits for its parts and sends the few control requests, so it never holds a part slot).
+ * transfer) and the coordinator pool (one thread per running transfer, at most
+ * {@link TransferConfig#maxConcurrency()} of them; further transfers wait in its queue, first come first
+ * served). A coordinator mostly waits for its parts and sends the few control requests; it never holds a
+ * part slot and never waits for another transfer, so a transfer waiting for a coordinator cannot block one
+ * that has it. More coordinators than part threads would only queue more parts, not move more bytes.
  */
 public final class Engine {
 
@@ -35,8 +37,9 @@ public final class Engine {
         this.parts = new ThreadPoolExecutor(config.maxConcurrency(), config.maxConcurrency(), 30, TimeUnit.SECONDS,
                 new LinkedBlockingQueue<>(), daemons("sluice-transfer-part-"));
         ((ThreadPoolExecutor) parts).allowCoreThreadTimeOut(true);
-        this.coordinators = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
-                daemons("sluice-transfer-"));
+        this.coordinators = new ThreadPoolExecutor(config.maxConcurrency(), config.maxConcurrency(), 30, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), daemons("sluice-transfer-"));
+        ((ThreadPoolExecutor) coordinators).allowCoreThreadTimeOut(true);
     }
 
     /** Starts {@code job} on a coordinator thread. */
@@ -70,12 +73,32 @@ public final class Engine {
         return parts;
     }
 
-    private static ThreadFactory daemons(String prefix) {
+    /** The transfers waiting for a coordinator. */
+    int queuedTransfers() {
+        return ((ThreadPoolExecutor) coordinators).getQueue().size();
+    }
+
+    /** Whether {@code thread} is one of this engine's coordinator or part threads. */
+    public boolean owns(Thread thread) {
+        return thread instanceof Worker && ((Worker) thread).engine == this;
+    }
+
+    private ThreadFactory daemons(String prefix) {
         AtomicInteger count = new AtomicInteger();
         return task -> {
-            Thread thread = new Thread(task, prefix + count.incrementAndGet());
+            Thread thread = new Worker(this, task, prefix + count.incrementAndGet());
             thread.setDaemon(true); // a forgotten manager must not keep the JVM alive
             return thread;
         };
+    }
+
+    /** A thread of an engine, so that a call from a subscriber callback can be told from any other. */
+    private static final class Worker extends Thread {
+        final Engine engine;
+
+        Worker(Engine engine, Runnable task, String name) {
+            super(task, name);
+            this.engine = engine;
+        }
     }
 }

@@ -15,6 +15,12 @@ import java.util.concurrent.ExecutionException;
  * {@link #cleanUp()} undoes what a failed or cancelled one left (abort the upload, delete the temporary
  * file). A cancel stops the parts and interrupts the coordinator while it works, never while it cleans up,
  * so the abort request itself is never interrupted.
+ *
+ * <p>Two kinds of step are never interrupted either. A {@linkplain #shielded shielded} step (initiating a
+ * multipart upload) creates something only its answer names: a cancel arriving during it is honoured right
+ * after it, once the name is known and can be cleaned up. A {@linkplain #commit commit} (completing the
+ * upload, moving the file into place) cannot be undone: from the moment it starts {@link #cancel()} returns
+ * false, so a cancel that returned true always ends the transfer cancelled.
  */
 public abstract class Job implements TransferFuture, Runnable {
 
@@ -29,6 +35,8 @@ public abstract class Job implements TransferFuture, Runnable {
     private Thread coordinator;
     private PartGroup group;
     private boolean cancelled;
+    private boolean shielding;
+    private boolean committing;
     private boolean cleaning;
 
     /** A job of {@code engine}, counting into {@code ledger}, described as {@code description} in messages. */
@@ -127,6 +135,48 @@ public abstract class Job implements TransferFuture, Runnable {
         }
     }
 
+    /** A step of the coordinator that must not be interrupted. */
+    @FunctionalInterface
+    protected interface Step<T> {
+        /** Does the step. */
+        T run() throws IOException;
+    }
+
+    /**
+     * Runs {@code step} without letting a cancel interrupt it, then honours a cancel that arrived meanwhile
+     * by throwing {@link CancellationException}; the caller must have kept what the step made for
+     * {@link #cleanUp()} before that (hence {@code keep}).
+     */
+    protected final <T> T shielded(Step<T> step, java.util.function.Consumer<T> keep) throws IOException {
+        synchronized (lock) {
+            checkCancelled();
+            shielding = true;
+        }
+        T made;
+        try {
+            made = step.run();
+            keep.accept(made);
+        } finally {
+            synchronized (lock) {
+                shielding = false;
+            }
+        }
+        checkCancelled();
+        return made;
+    }
+
+    /**
+     * Runs {@code step}, which cannot be undone: a cancel that came first throws {@link CancellationException}
+     * instead; once it starts, {@link #cancel()} returns false and interrupts nothing.
+     */
+    protected final <T> T commit(Step<T> step) throws IOException {
+        synchronized (lock) {
+            checkCancelled();
+            committing = true;
+        }
+        return step.run();
+    }
+
     private void checkCancelled() {
         synchronized (lock) {
             if (cancelled) {
@@ -171,15 +221,15 @@ public abstract class Job implements TransferFuture, Runnable {
     public final boolean cancel() {
         PartGroup parts;
         synchronized (lock) {
-            if (cleaning) {
-                return false;
+            if (cleaning || committing) {
+                return false; // ended, or past the point where it could be undone
             }
             if (cancelled) {
                 return true; // being cancelled already
             }
             cancelled = true;
             parts = group;
-            if (coordinator != null) {
+            if (coordinator != null && !shielding) {
                 coordinator.interrupt();
             }
         }

@@ -7,6 +7,7 @@ import dev.sluice.transfer.TransferFuture;
 import dev.sluice.transfer.TransferProgress;
 import dev.sluice.transfer.TransferResult;
 import dev.sluice.transfer.TransferSubscriber;
+import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
@@ -38,9 +39,9 @@ public final class ProgressLedger {
         this.total = totalBytes;
     }
 
-    /** A new attempt of a part, counting into this ledger. */
-    public Attempt attempt() {
-        return new Attempt();
+    /** A new attempt of a part of {@code partLength} bytes, counting into this ledger. */
+    public Attempt attempt(long partLength) {
+        return new Attempt(partLength);
     }
 
     /** The progress now. */
@@ -87,11 +88,7 @@ public final class ProgressLedger {
         }
     }
 
-    private void add(long delta) {
-        if (delta == 0) {
-            return;
-        }
-        bytes.addAndGet(delta);
+    private void tell(long delta) {
         for (TransferSubscriber subscriber : subscribers) {
             try {
                 subscriber.onProgress(delta);
@@ -104,46 +101,94 @@ public final class ProgressLedger {
     /**
      * One attempt of one part. Its own lock orders its reports with its settlement, so that a slice
      * reported while the attempt is being rolled back is either rolled back with it or not counted at all.
+     * An attempt never counts more than its part's length, even when the transport under the manager sends
+     * bytes again on its own (a resilient transport replaying a body): what it resends is not progress.
+     * Subscribers are told outside the lock, in the order the deltas were counted: whichever thread finds
+     * deltas waiting delivers them, one thread at a time.
      */
     public final class Attempt implements TransferListener {
+        private final long length;
+        private final ArrayDeque<Long> untold = new ArrayDeque<>();
         private long counted;
         private boolean settled;
+        private boolean telling;
 
-        private Attempt() {
+        private Attempt(long length) {
+            this.length = length;
         }
 
         @Override
-        public synchronized void onProgress(long moved) {
-            if (settled || moved <= 0) {
-                return;
+        public void onProgress(long moved) {
+            synchronized (this) {
+                if (settled || moved <= 0) {
+                    return;
+                }
+                long counts = Math.min(moved, length - counted);
+                counted += counts;
+                count(counts);
             }
-            counted += moved;
-            add(moved);
+            tellUntold();
         }
 
-        /** The attempt succeeded: its part counts exactly {@code length} bytes from now on. */
-        public synchronized void succeeded(long length) {
-            if (settled) {
-                return;
+        /** The attempt succeeded: its part counts exactly {@code partLength} bytes from now on. */
+        public void succeeded(long partLength) {
+            synchronized (this) {
+                if (settled) {
+                    return;
+                }
+                settled = true;
+                count(partLength - counted);
+                counted = partLength;
             }
-            settled = true;
-            add(length - counted);
-            counted = length;
+            tellUntold();
         }
 
         /** The attempt failed: its bytes are taken back. */
-        public synchronized void failed() {
-            if (settled) {
-                return;
+        public void failed() {
+            synchronized (this) {
+                if (settled) {
+                    return;
+                }
+                settled = true;
+                count(-counted);
+                counted = 0;
             }
-            settled = true;
-            add(-counted);
-            counted = 0;
+            tellUntold();
         }
 
         /** The bytes this attempt counts now. */
         public synchronized long counted() {
             return counted;
+        }
+
+        // under the lock: the ledger's total moves with the attempt's count, the subscribers hear of it later
+        private void count(long delta) {
+            if (delta == 0) {
+                return;
+            }
+            bytes.addAndGet(delta);
+            untold.add(delta);
+        }
+
+        private void tellUntold() {
+            synchronized (this) {
+                if (telling) {
+                    return; // the thread telling now will tell ours too
+                }
+                telling = true;
+            }
+            while (true) {
+                long delta;
+                synchronized (this) {
+                    Long next = untold.poll();
+                    if (next == null) {
+                        telling = false;
+                        return;
+                    }
+                    delta = next;
+                }
+                tell(delta);
+            }
         }
     }
 }

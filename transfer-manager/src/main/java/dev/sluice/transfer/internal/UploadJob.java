@@ -60,7 +60,8 @@ public final class UploadJob extends Job {
         }
         int count = (int) PartSize.partCount(size, partSize);
         Multipart control = engine.connection().control().multipart();
-        uploadId = control.initiate(bucket, key);
+        // shielded: an interrupted initiate would lose the id of an upload OSS did create, which then no abort finds
+        shielded(() -> control.initiate(bucket, key), id -> uploadId = id);
         UploadedPart[] parts = new UploadedPart[count];
         List<PartGroup.Work> work = new ArrayList<>();
         for (int i = 0; i < count; i++) {
@@ -73,12 +74,13 @@ public final class UploadJob extends Job {
             });
         }
         runParts(work);
-        CompleteMultipartUploadResult done = control.complete(bucket, key, uploadId, Arrays.asList(parts));
+        CompleteMultipartUploadResult done = commit(() -> control.complete(bucket, key, uploadId, Arrays.asList(parts)));
         long crc = 0;
         for (UploadedPart part : parts) {
             crc = Crc64.combine(crc, part.crc64().orElseThrow(), part.size());
         }
-        return new TransferResult(bucket, key, size, crc, count, done.etag());
+        // Multipart.complete checks the combined CRC-64 against the one OSS answers with, when it answers one
+        return new TransferResult(bucket, key, size, crc, count, done.etag(), done.crc64().isPresent());
     }
 
     private TransferResult single(long size) throws IOException, InterruptedException {
@@ -92,7 +94,8 @@ public final class UploadJob extends Job {
                 put[0] = engine.attempts().run(ledger, size, attempt -> upload(attempt).putObject(bucket, key, bytes));
             }
         }));
-        return new TransferResult(bucket, key, size, put[0].crc64(), 1, put[0].etag());
+        // the OSS client checks the CRC-64 OSS answers with but does not say whether it got one: not claimed
+        return new TransferResult(bucket, key, size, put[0].crc64(), 1, put[0].etag(), false);
     }
 
     private UploadedPart part(int number, long offset, long length, long partSize) throws IOException, InterruptedException {
