@@ -69,7 +69,7 @@ public final class ThrottledPublisher implements Flow.Publisher<ByteBuffer> {
         if (subscriber == null) {
             throw new NullPointerException("subscriber must not be null (Reactive Streams rule 1.9)");
         }
-        PacedProcessor processor = new PacedProcessor(pacer, progress);
+        PacedProcessor processor = new PacedProcessor(pacer, pacer.limiterSet(), progress);
         processor.subscribe(subscriber);
         upstream.subscribe(processor);
     }

@@ -37,7 +37,7 @@ public final class ThrottledSubscriber implements Flow.Subscriber<ByteBuffer> {
         this.downstream = requireNonNull(downstream, "subscriber");
         this.pacer = requireNonNull(pacer, "pacer");
         this.progress = new Progress(listener);
-        this.processor = new PacedProcessor(pacer, progress);
+        this.processor = new PacedProcessor(pacer, pacer.limiterSet(), progress);
     }
 
     /** Paces what {@code subscriber} receives with {@code pacer}. */

@@ -18,8 +18,10 @@ import java.util.concurrent.atomic.AtomicReference;
  * slices; upstream is asked for one buffer at a time, and only when the last one is delivered and
  * demand remains.
  *
- * <p>It never blocks: a wait is a {@link Pacer#acquireAsync(long)} future, and the grant for the next
- * slice is requested as soon as the previous one is delivered, so waiting overlaps sending. Signals go
+ * <p>It never blocks: a slice that may go at once is granted without waiting (one zero-bound reservation)
+ * and delivered from the loop that asked, with no future and no scheduler; only a wait is a
+ * {@link Pacer#acquireAsync(long)} future, and the grant for the next slice is requested as soon as the
+ * previous one is delivered, so waiting overlaps sending. Signals go
  * downstream one at a time from a drain loop (whichever thread moves the state runs it; no lock is held
  * while calling out), and upstream {@code request}/{@code cancel} are made from the same loop, so both
  * sides see serial calls.
@@ -33,6 +35,7 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class PacedProcessor implements Flow.Processor<ByteBuffer, ByteBuffer> {
 
     private final Pacer pacer;
+    private final LimiterSet limiters;
     private final Progress progress;
 
     private final AtomicInteger work = new AtomicInteger();
@@ -54,12 +57,13 @@ public final class PacedProcessor implements Flow.Processor<ByteBuffer, ByteBuff
     private boolean upstreamCancelWanted;
     private boolean upstreamCancelSent;
 
-    /** A processor pacing with {@code pacer} and counting into {@code progress}. */
-    public PacedProcessor(Pacer pacer, Progress progress) {
-        if (pacer == null || progress == null) {
-            throw new IllegalArgumentException("pacer and progress must not be null");
+    /** A processor pacing with {@code pacer} (whose limiters are {@code limiters}) and counting into {@code progress}. */
+    public PacedProcessor(Pacer pacer, LimiterSet limiters, Progress progress) {
+        if (pacer == null || limiters == null || progress == null) {
+            throw new IllegalArgumentException("pacer, limiters and progress must not be null");
         }
         this.pacer = pacer;
+        this.limiters = limiters;
         this.progress = progress;
     }
 
@@ -225,6 +229,12 @@ public final class PacedProcessor implements Flow.Processor<ByteBuffer, ByteBuff
                 return true;
             }
             grantBytes = Math.min(current.remaining(), pacer.chunkSize());
+            // a slice that may go now goes now, from this loop on this thread: no future, no listener, no
+            // scheduler hop (a request() made from inside onNext only marks the loop to run once more)
+            if (limiters.takeAloneNow(grantBytes)) {
+                deliver(subscriber, (int) grantBytes);
+                return true;
+            }
             CompletableFuture<Void> acquisition = pacer.acquireAsync(grantBytes);
             grant = acquisition;
             acquisition.whenComplete((ignored, error) -> drain());
