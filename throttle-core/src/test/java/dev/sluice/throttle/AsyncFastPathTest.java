@@ -23,12 +23,14 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The cheap paths of the asynchronous pacing: a slice that need not wait is delivered at once from the
- * thread that moved the stream, without a scheduled task.
+ * thread that moved the stream, without a scheduled task; with every limit off a buffer goes through
+ * whole, still granted and counted.
  */
 class AsyncFastPathTest {
 
     private final FakeTime time = new FakeTime();
     private final LeakyBucket bucket = FlowProbes.bucket(time);
+    private final LeakyBucket unlimited = LeakyBucket.builder().rate(DataRate.UNLIMITED).ticker(time).build();
     private final ListenerLog listener = new ListenerLog();
 
     @Test
@@ -137,6 +139,80 @@ class AsyncFastPathTest {
 
     private Pacer pacer(RateLimiter limiter) {
         return Pacer.builder().limiter(limiter).ticker(time).parker(time).scheduler(time).build();
+    }
+
+    @Test
+    void withLimitingOffEachUpstreamBufferGoesThroughWholeAndEveryByteIsCountedAndMetered() {
+        MeteredRateLimiter metered = MeteredRateLimiter.of(unlimited, time);
+        FlowProbes.ListPublisher upstream = FlowProbes.ListPublisher.of(4, 64 * KIB);
+        Recorder recorder = Recorder.unbounded(time);
+        ThrottledPublisher paced = new ThrottledPublisher(upstream, pacer(metered), listener);
+
+        paced.subscribe(recorder);
+
+        assertEquals(Collections.nCopies(4, 64 * KIB), recorder.sizes(), "one slice per buffer, not 32 chunks");
+        assertArrayEquals(pattern(256 * KIB, 0), recorder.bytes());
+        List<String> expected = new ArrayList<>(List.of("queued"));
+        expected.addAll(Collections.nCopies(4, "progress 65536"));
+        expected.add("done");
+        assertEquals(expected, listener.events);
+        assertEquals(256L * KIB, paced.bytesTransferred());
+        assertEquals(256L * KIB, metered.statistics().bytesGranted(), "each limiter granted every byte");
+        assertEquals(0, time.pendingTasks());
+        assertEquals(0, time.elapsed());
+    }
+
+    @Test
+    void aPacedDownloadWithLimitingOffHandsEachBufferOnWholeAndCountsIt() {
+        FlowProbes.ListPublisher upstream = FlowProbes.ListPublisher.of(3, 48 * KIB);
+        Recorder recorder = Recorder.unbounded(time);
+        ThrottledSubscriber paced = ThrottledSubscriber.wrap(recorder, pacer(unlimited), listener);
+
+        upstream.subscribe(paced);
+
+        assertEquals(Collections.nCopies(3, 48 * KIB), recorder.sizes());
+        assertArrayEquals(pattern(144 * KIB, 0), recorder.bytes());
+        assertEquals(144L * KIB, paced.bytesTransferred());
+        assertEquals(List.of("queued", "progress 49152", "progress 49152", "progress 49152", "done"), listener.events);
+    }
+
+    @Test
+    void aLimitSwitchedOnMidStreamPacesTheNextBufferInChunks() {
+        ManualPublisher upstream = new ManualPublisher();
+        Recorder recorder = Recorder.unbounded(time);
+        new ThrottledPublisher(upstream, pacer(unlimited), listener).subscribe(recorder);
+        upstream.emit(ByteBuffer.wrap(pattern(64 * KIB, 0)));
+        assertEquals(List.of(64 * KIB), recorder.sizes());
+
+        unlimited.setRate(FlowProbes.OSS_LIMIT); // starts with a full 16 KiB burst
+        upstream.emit(ByteBuffer.wrap(pattern(64 * KIB, 64 * KIB)));
+        time.runUntilIdle();
+
+        List<Integer> sizes = new ArrayList<>(List.of(64 * KIB));
+        sizes.addAll(Collections.nCopies(8, 8 * KIB));
+        assertEquals(sizes, recorder.sizes());
+        assertEquals(millis(0, 0, 0, 80, 160, 240, 320, 400, 480), recorder.times);
+        assertArrayEquals(pattern(128 * KIB, 0), recorder.bytes());
+    }
+
+    @Test
+    void aSubscriberThatThrowsOnAWholeBufferGetsItsGrantGivenBackAndNothingCounted() {
+        MeteredRateLimiter metered = MeteredRateLimiter.of(unlimited, time);
+        ManualPublisher upstream = new ManualPublisher();
+        Recorder recorder = Recorder.unbounded(time);
+        IllegalStateException broken = new IllegalStateException("broken subscriber");
+        recorder.onEach = () -> {
+            throw broken;
+        };
+        ThrottledPublisher paced = new ThrottledPublisher(upstream, pacer(metered), listener);
+        paced.subscribe(recorder);
+
+        upstream.emit(ByteBuffer.wrap(pattern(64 * KIB, 0)));
+
+        assertEquals(64L * KIB, metered.statistics().bytesGivenBack());
+        assertEquals(0, paced.bytesTransferred());
+        assertTrue(upstream.cancelled);
+        assertEquals(broken, recorder.error);
     }
 
     /** Forwards everything to a limiter, so that a test can watch one call. */
