@@ -127,6 +127,11 @@ public final class Pacer {
         return limiters.takeAllNowIfUnlimited(bytes);
     }
 
+    /** The limiters as one set: the asynchronous pacing takes its no-wait grants from it directly. */
+    LimiterSet limiterSet() {
+        return limiters;
+    }
+
     /** Whether every limiter is switched off now: a reader then reads as much as asked, not one chunk. */
     boolean unlimited() {
         return limiters.allUnlimited();

@@ -12,7 +12,9 @@ import java.util.concurrent.Flow;
  * allows: the decorator for a paced upload body. Each upstream buffer is cut into slices of at most
  * {@link Pacer#chunkSize()} (views of the buffer, not copies) and each slice goes downstream once it is
  * granted. Upstream is read one buffer at a time, so the body is never read ahead of the pacing by more
- * than one upstream buffer, and nothing blocks: waits are timed by the pacer's {@link Scheduler}.
+ * than one upstream buffer, and nothing blocks: waits are timed by the pacer's {@link Scheduler}, and a
+ * slice that need not wait goes at once on the thread that moved the stream. With every limit switched
+ * off, each buffer goes through whole (still granted, so limiters and the listener see every byte).
  *
  * <pre>{@code
  * Pacer pacer = Pacer.of(LeakyBucket.of(DataRate.ofBitsPerSecond(819_200)));
@@ -69,7 +71,7 @@ public final class ThrottledPublisher implements Flow.Publisher<ByteBuffer> {
         if (subscriber == null) {
             throw new NullPointerException("subscriber must not be null (Reactive Streams rule 1.9)");
         }
-        PacedProcessor processor = new PacedProcessor(pacer, progress);
+        PacedProcessor processor = new PacedProcessor(pacer, pacer.limiterSet(), progress);
         processor.subscribe(subscriber);
         upstream.subscribe(processor);
     }

@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * {@link Pacer} allows: the decorator for a paced download, where the transport's response-body publisher
  * subscribes a {@code ThrottledSubscriber} wrapped around the application's subscriber. It paces exactly
  * as {@link ThrottledPublisher} does (one upstream buffer at a time, cut into granted slices of at most
- * one chunk, never blocking), seen from the other end.
+ * one chunk, never blocking; whole while every limit is off), seen from the other end.
  *
  * <pre>{@code
  * Pacer pacer = Pacer.of(LeakyBucket.of(DataRate.ofBitsPerSecond(819_200)));
@@ -37,7 +37,7 @@ public final class ThrottledSubscriber implements Flow.Subscriber<ByteBuffer> {
         this.downstream = requireNonNull(downstream, "subscriber");
         this.pacer = requireNonNull(pacer, "pacer");
         this.progress = new Progress(listener);
-        this.processor = new PacedProcessor(pacer, progress);
+        this.processor = new PacedProcessor(pacer, pacer.limiterSet(), progress);
     }
 
     /** Paces what {@code subscriber} receives with {@code pacer}. */

@@ -77,6 +77,17 @@ public final class LimiterSet {
         return allUnlimited() && takeOthersNow(-1, bytes);
     }
 
+    /**
+     * With a single limiter, takes {@code bytes} from it if they may go now and returns {@code true};
+     * otherwise takes nothing and returns {@code false}. It commits nothing when it would wait, so it needs
+     * no listener and no reservation object. With several limiters it always returns {@code false}: taking
+     * them one by one may have to give a grant back, and only a listener tells whether a switch to
+     * unlimited dropped it meanwhile (see {@link #acquireBlocking}).
+     */
+    public boolean takeAloneNow(long bytes) {
+        return limiters.length == 1 && limiters[0].tryReserve(bytes, 0) != RateLimiter.REFUSED;
+    }
+
     /** Whether every limiter is switched off now. */
     public boolean allUnlimited() {
         for (RateLimiter limiter : limiters) {

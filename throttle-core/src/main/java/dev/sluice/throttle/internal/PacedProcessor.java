@@ -14,12 +14,15 @@ import java.util.concurrent.atomic.AtomicReference;
  * Paces one stream of byte buffers: the single implementation behind {@code ThrottledPublisher} and
  * {@code ThrottledSubscriber}. It holds at most one upstream buffer, cuts it into slices of at most one
  * chunk (views, not copies), and hands each slice downstream once the pacer has granted it, so the
- * body is never read ahead of the pacing by more than one upstream buffer. Downstream demand counts
+ * body is never read ahead of the pacing by more than one upstream buffer. With every limit off, a buffer
+ * goes through whole on one no-wait grant per limiter instead. Downstream demand counts
  * slices; upstream is asked for one buffer at a time, and only when the last one is delivered and
  * demand remains.
  *
- * <p>It never blocks: a wait is a {@link Pacer#acquireAsync(long)} future, and the grant for the next
- * slice is requested as soon as the previous one is delivered, so waiting overlaps sending. Signals go
+ * <p>It never blocks: a slice that may go at once is granted without waiting (one zero-bound reservation)
+ * and delivered from the loop that asked, with no future and no scheduler; only a wait is a
+ * {@link Pacer#acquireAsync(long)} future, and the grant for the next slice is requested as soon as the
+ * previous one is delivered, so waiting overlaps sending. Signals go
  * downstream one at a time from a drain loop (whichever thread moves the state runs it; no lock is held
  * while calling out), and upstream {@code request}/{@code cancel} are made from the same loop, so both
  * sides see serial calls.
@@ -33,6 +36,7 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class PacedProcessor implements Flow.Processor<ByteBuffer, ByteBuffer> {
 
     private final Pacer pacer;
+    private final LimiterSet limiters;
     private final Progress progress;
 
     private final AtomicInteger work = new AtomicInteger();
@@ -54,12 +58,13 @@ public final class PacedProcessor implements Flow.Processor<ByteBuffer, ByteBuff
     private boolean upstreamCancelWanted;
     private boolean upstreamCancelSent;
 
-    /** A processor pacing with {@code pacer} and counting into {@code progress}. */
-    public PacedProcessor(Pacer pacer, Progress progress) {
-        if (pacer == null || progress == null) {
-            throw new IllegalArgumentException("pacer and progress must not be null");
+    /** A processor pacing with {@code pacer} (whose limiters are {@code limiters}) and counting into {@code progress}. */
+    public PacedProcessor(Pacer pacer, LimiterSet limiters, Progress progress) {
+        if (pacer == null || limiters == null || progress == null) {
+            throw new IllegalArgumentException("pacer, limiters and progress must not be null");
         }
         this.pacer = pacer;
+        this.limiters = limiters;
         this.progress = progress;
     }
 
@@ -224,7 +229,22 @@ public final class PacedProcessor implements Flow.Processor<ByteBuffer, ByteBuff
                 deliver(subscriber, current.remaining());
                 return true;
             }
+            // with every limit off the buffer goes whole, on one no-wait grant per limiter (which still meters
+            // every byte); it is checked per buffer, so a limit switched on paces the next one in chunks
+            int whole = current.remaining();
+            if (limiters.takeAllNowIfUnlimited(whole)) {
+                if (!deliver(subscriber, whole)) {
+                    limiters.giveBackWhereUnlimited(whole);
+                }
+                return true;
+            }
             grantBytes = Math.min(current.remaining(), pacer.chunkSize());
+            // a slice that may go now goes now, from this loop on this thread: no future, no listener, no
+            // scheduler hop (a request() made from inside onNext only marks the loop to run once more)
+            if (limiters.takeAloneNow(grantBytes)) {
+                deliver(subscriber, (int) grantBytes);
+                return true;
+            }
             CompletableFuture<Void> acquisition = pacer.acquireAsync(grantBytes);
             grant = acquisition;
             acquisition.whenComplete((ignored, error) -> drain());
@@ -245,7 +265,8 @@ public final class PacedProcessor implements Flow.Processor<ByteBuffer, ByteBuff
         return true;
     }
 
-    private void deliver(Flow.Subscriber<? super ByteBuffer> subscriber, int length) {
+    /** Hands the next {@code length} bytes downstream; false if the subscriber threw (nothing is counted then). */
+    private boolean deliver(Flow.Subscriber<? super ByteBuffer> subscriber, int length) {
         ByteBuffer slice = current.slice(current.position(), length);
         current.position(current.position() + length);
         if (!current.hasRemaining()) {
@@ -257,9 +278,10 @@ public final class PacedProcessor implements Flow.Processor<ByteBuffer, ByteBuff
         } catch (RuntimeException | Error e) {
             // rule 2.13 broken downstream: treat as cancelled and tell it why, as SubmissionPublisher does
             failure.compareAndSet(null, new Failure(e, true));
-            return;
+            return false;
         }
         progress.moved(length);
+        return true;
     }
 
     /** Ends the stream: gives back the grant not delivered and drops the held buffer. */
