@@ -2,6 +2,7 @@ package dev.sluice.jmh;
 
 import dev.sluice.api.DataRate;
 import dev.sluice.api.DataSize;
+import dev.sluice.throttle.LeakyBucket;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
@@ -11,7 +12,9 @@ import java.util.List;
 /**
  * The command line of {@link TransportThroughputMain}: {@link CheckOptions}' {@code --size}, {@code --rate}
  * (here the limit of the limited stacks), {@code --json} and {@code --help}, and {@code --repetitions} and
- * {@code --transports}. {@code --check} is refused: a ceiling has no bounds to hold.
+ * {@code --transports}, and {@code --burst} (the limited stacks' bucket burst, 16 KiB by default: at 10 Gbit/s
+ * that is 13 µs of sending, so every few chunks wait for a timer; a burst of a millisecond or two of the rate
+ * measures pacing with a limit that does not bind). {@code --check} is refused: a ceiling has no bounds to hold.
  */
 final class ThroughputOptions extends CheckOptions {
 
@@ -21,14 +24,15 @@ final class ThroughputOptions extends CheckOptions {
     static final int MAX_REPETITIONS = 99;
     static final Path DEFAULT_JSON = Paths.get("jmh", "target", "transport-throughput.json");
     static final String USAGE = "usage: java -cp jmh/target/benchmarks.jar dev.sluice.jmh.TransportThroughputMain"
-            + " [--size 64MiB] [--rate 10Gbit/s] [--repetitions " + DEFAULT_REPETITIONS + "] [--transports "
+            + " [--size 64MiB] [--rate 10Gbit/s] [--burst 16KiB] [--repetitions " + DEFAULT_REPETITIONS + "] [--transports "
             + ThroughputTransport.allIds() + "] [--json " + DEFAULT_JSON + "]";
 
     int repetitions = DEFAULT_REPETITIONS;
+    DataSize burst = LeakyBucket.DEFAULT_BURST;
     List<ThroughputTransport> transports = Arrays.asList(ThroughputTransport.values());
 
     private ThroughputOptions() {
-        super(DEFAULT_SIZE, DEFAULT_RATE, DEFAULT_JSON, List.of("--size 64MiB", "--rate 10Gbit/s", "--repetitions 5",
+        super(DEFAULT_SIZE, DEFAULT_RATE, DEFAULT_JSON, List.of("--size 64MiB", "--rate 10Gbit/s", "--burst 16KiB", "--repetitions 5",
                 "--transports jdk", "--json " + DEFAULT_JSON));
     }
 
@@ -50,6 +54,9 @@ final class ThroughputOptions extends CheckOptions {
         switch (name) {
             case "--rate":
                 rate = finiteRate(value, "the limited stacks");
+                break;
+            case "--burst":
+                burst = sizeBetween(name, value, DataSize.ofBytes(1), DataSize.ofGibibytes(1));
                 break;
             case "--repetitions":
                 repetitions = repetitions(value);

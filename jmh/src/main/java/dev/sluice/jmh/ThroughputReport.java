@@ -24,10 +24,13 @@ final class ThroughputReport {
     private final Instant started;
     private final DataSize size;
     private final DataRate limit;
+    private final DataSize burst;
     private final int repetitions;
     private final List<ThroughputResult> results;
 
-    ThroughputReport(Instant started, DataSize size, DataRate limit, int repetitions, List<ThroughputResult> results) {
+    ThroughputReport(Instant started, DataSize size, DataRate limit, DataSize burst, int repetitions,
+            List<ThroughputResult> results) {
+        this.burst = burst;
         this.started = started;
         this.size = size;
         this.limit = limit;
@@ -44,6 +47,7 @@ final class ThroughputReport {
         json.append("    \"payload\": ").append(string(size.toString())).append(",\n");
         json.append("    \"limitBitsPerSecond\": ").append(limit.bitsPerSecond()).append(",\n");
         json.append("    \"limit\": ").append(string(limit.toString())).append(",\n");
+        json.append("    \"burstBytes\": ").append(burst.bytes()).append(",\n");
         json.append("    \"repetitions\": ").append(repetitions).append(",\n");
         json.append("    \"server\": ").append(string(SERVER)).append(",\n");
         json.append("    \"warmUp\": ").append(string(TransportThroughputMain.WARM_UP_NOTE)).append("\n");
@@ -75,7 +79,7 @@ final class ThroughputReport {
     String toMarkdown() {
         StringBuilder md = new StringBuilder();
         md.append("### Transport throughput, ").append(size).append(" per transfer, median of ").append(repetitions)
-                .append(", limit ").append(limit).append(" (").append(cores()).append(")\n\n");
+                .append(", limit ").append(limit).append(", burst ").append(burst).append(" (").append(cores()).append(")\n\n");
         md.append("Server: ").append(SERVER).append(".\n\n");
         md.append("| transport | stack | upload MiB/s | upload × bare | download MiB/s | download × bare |\n");
         md.append("|---|---|---:|---:|---:|---:|\n");

@@ -1,6 +1,7 @@
 package dev.sluice.jmh;
 
 import dev.sluice.api.DataRate;
+import dev.sluice.api.DataSize;
 import dev.sluice.api.Middleware;
 import dev.sluice.api.Transport;
 import dev.sluice.throttle.LeakyBucket;
@@ -46,12 +47,15 @@ enum ThroughputStack {
         return this == PACED_UNLIMITED || this == RESILIENT_PACED_UNLIMITED ? DataRate.UNLIMITED : limit;
     }
 
-    /** {@code transport} inside this stack, pacing at {@code limit} where the stack does; closing it closes {@code transport}. */
-    Transport around(Transport transport, String name, DataRate limit) {
+    /**
+     * {@code transport} inside this stack, pacing at {@code limit} with buckets of {@code burst} where the stack
+     * does; closing it closes {@code transport}.
+     */
+    Transport around(Transport transport, String name, DataRate limit, DataSize burst) {
         DataRate rate = pacing(limit);
         Middleware pacing = rate == null ? null : PacingMiddleware.builder()
-                .uploads(Pacer.of(LeakyBucket.of(rate)))
-                .downloads(Pacer.of(LeakyBucket.of(rate)))
+                .uploads(Pacer.of(LeakyBucket.builder().rate(rate).burst(burst).build()))
+                .downloads(Pacer.of(LeakyBucket.builder().rate(rate).burst(burst).build()))
                 .build();
         if (!resilient) {
             return pacing == null ? transport : pacing.around(transport);

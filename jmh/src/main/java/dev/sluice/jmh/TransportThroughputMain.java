@@ -71,7 +71,7 @@ public final class TransportThroughputMain {
             System.err.println("transport-throughput: " + e.getMessage());
             System.exit(FAILED);
         }
-        ThroughputReport report = new ThroughputReport(started, options.size, options.rate, options.repetitions, results);
+        ThroughputReport report = new ThroughputReport(started, options.size, options.rate, options.burst, options.repetitions, results);
         writeReport(options.json, report.toJson(), report.toMarkdown());
     }
 
@@ -88,7 +88,7 @@ public final class TransportThroughputMain {
         List<List<Double>> downloads = new ArrayList<>();
         try {
             for (ThroughputStack stack : stacks) {
-                transports.add(stack.around(base.create(), base.id(), options.rate));
+                transports.add(stack.around(base.create(), base.id(), options.rate, options.burst));
                 uploads.add(new ArrayList<>());
                 downloads.add(new ArrayList<>());
             }

@@ -19,6 +19,7 @@ class ThroughputOptionsTest {
         assertEquals(DataSize.ofMebibytes(64), options.size);
         assertEquals(DataRate.ofGigabitsPerSecond(10), options.rate);
         assertEquals(5, options.repetitions);
+        assertEquals(DataSize.ofKibibytes(16), options.burst);
         assertEquals(List.of(ThroughputTransport.values()), options.transports);
         assertEquals(Paths.get("jmh/target/transport-throughput.json"), options.json);
     }
@@ -26,11 +27,12 @@ class ThroughputOptionsTest {
     @Test
     void readsItsOwnOptions() {
         ThroughputOptions options = ThroughputOptions.parse("--size", "8MiB", "--rate=1Gbit/s", "--repetitions", "3",
-                "--transports=jdk");
+                "--transports=jdk", "--burst", "2MiB");
 
         assertEquals(DataSize.ofMebibytes(8), options.size);
         assertEquals(DataRate.ofGigabitsPerSecond(1), options.rate);
         assertEquals(3, options.repetitions);
+        assertEquals(DataSize.ofMebibytes(2), options.burst);
         assertEquals(List.of(ThroughputTransport.JDK), options.transports);
     }
 
