@@ -25,9 +25,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Flow;
+import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * An empty request body is read before the exchange starts; the future returned meanwhile is the
@@ -35,6 +37,7 @@ import org.junit.jupiter.api.Test;
  * exchange started cancels it. A client that only counts exchanges and a body the test completes by hand
  * make every step deterministic.
  */
+@Timeout(value = 30, unit = TimeUnit.SECONDS) // a send that was not failed would wait forever
 class JdkHttpTransportEmptyBodyTest {
 
     private final CountingClient counting = new CountingClient();

@@ -18,7 +18,9 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Flow;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.reactivestreams.Publisher;
 import org.reactivestreams.Subscription;
 
@@ -28,6 +30,7 @@ import org.reactivestreams.Subscription;
  * exchange started aborts it. A client that only counts exchanges and a body the test completes by hand
  * make every step deterministic.
  */
+@Timeout(value = 30, unit = TimeUnit.SECONDS) // a send that was not failed would wait forever
 class MicronautTransportEmptyBodyTest {
 
     private final CountingClient counting = new CountingClient();
