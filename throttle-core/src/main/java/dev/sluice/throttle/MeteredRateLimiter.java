@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.PriorityQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -32,8 +33,12 @@ import java.util.concurrent.atomic.LongAdder;
  *
  * <p>Give it the limiter's own {@link Ticker}, so that deadlines and the measured rate use the same time.
  * Thread-safe; counting costs a few adders, plus a short lock for grants that wait.
+ *
+ * <p><b>Closing.</b> It listens to the wrapped limiter's rate changes, so the limiter keeps a reference to
+ * it: {@link #close()} a wrapper of a long-lived, shared limiter once it is no longer used, or each wrapper
+ * made stays reachable (and is re-timed on every rate change) as long as the limiter does.
  */
-public final class MeteredRateLimiter implements RateLimiter {
+public final class MeteredRateLimiter implements RateLimiter, AutoCloseable {
 
     private static final Duration MEASURING_WINDOW = Duration.ofSeconds(1);
 
@@ -44,6 +49,8 @@ public final class MeteredRateLimiter implements RateLimiter {
     private final LongAdder bytesGivenBack = new LongAdder();
     private final LongAdder waitNanos = new LongAdder();
     private final PriorityQueue<Long> deadlines = new PriorityQueue<>(); // guarded by itself
+    private final Listener retimer = this::retime; // one instance, so that close() removes what was added
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private MeteredRateLimiter(RateLimiter delegate, Ticker ticker) {
         this.delegate = delegate;
@@ -66,7 +73,7 @@ public final class MeteredRateLimiter implements RateLimiter {
             throw new IllegalArgumentException("limiter and ticker must not be null");
         }
         MeteredRateLimiter metered = new MeteredRateLimiter(delegate, ticker);
-        delegate.addListener(metered::retime);
+        delegate.addListener(metered.retimer);
         return metered;
     }
 
@@ -131,6 +138,18 @@ public final class MeteredRateLimiter implements RateLimiter {
     @Override
     public void removeListener(Listener listener) {
         delegate.removeListener(listener);
+    }
+
+    /**
+     * Stops listening to the wrapped limiter's rate changes, so the limiter no longer keeps this wrapper.
+     * It still passes calls on and counts them, but waits counted from then on no longer follow rate
+     * changes. Idempotent.
+     */
+    @Override
+    public void close() {
+        if (closed.compareAndSet(false, true)) {
+            delegate.removeListener(retimer);
+        }
     }
 
     @Override

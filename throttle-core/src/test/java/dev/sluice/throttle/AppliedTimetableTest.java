@@ -10,13 +10,19 @@ import dev.sluice.api.DataSize;
 import dev.sluice.api.RateLimiter;
 import dev.sluice.throttle.schedule.AppliedTimetable;
 import dev.sluice.throttle.schedule.Timetable;
+import dev.sluice.throttle.schedule.TimetableTarget;
+import dev.sluice.throttle.tree.DirectionalRate;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * A timetable applied to a leaky bucket on virtual time: the fake wall clock moves with {@link FakeTime},
@@ -209,6 +215,53 @@ class AppliedTimetableTest {
         @Override
         public DataSize burst() {
             return bucket.burst();
+        }
+    }
+
+    @Test
+    @Timeout(value = 30, unit = TimeUnit.SECONDS)
+    void closeWaitsForARateBeingAppliedAndNoRateIsAppliedAfterItReturns() throws Exception {
+        CountDownLatch entered = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        List<DirectionalRate> applied = new CopyOnWriteArrayList<>();
+        TimetableTarget blocking = rates -> {
+            if (!applied.isEmpty()) { // the rate due at start goes through; the boundary's blocks
+                entered.countDown();
+                awaitUninterrupted(release);
+            }
+            applied.add(rates);
+        };
+        AppliedTimetable timetable = AppliedTimetable.start(Timetable.parse("08:00,100KiB/s 23:00,off"), blocking,
+                new FakeWallClock(time, Instant.parse("2026-03-02T07:59:00Z"), UTC), time);
+        Thread ticker = new Thread(() -> time.advance(MINUTE)); // reaches 08:00 and blocks in apply
+        ticker.start();
+        entered.await();
+
+        AtomicInteger appliedWhenClosed = new AtomicInteger(-1);
+        Thread closer = new Thread(() -> {
+            timetable.close();
+            appliedWhenClosed.set(applied.size());
+        });
+        closer.start();
+        // a state, not a time: close either waits for the apply (BLOCKED) or has returned without it
+        while (closer.getState() != Thread.State.BLOCKED && closer.getState() != Thread.State.TERMINATED) {
+            Thread.onSpinWait();
+        }
+        release.countDown();
+        closer.join();
+        ticker.join();
+
+        assertEquals(2, appliedWhenClosed.get(), "close returned while a rate was still being applied");
+        time.advance(24 * HOUR);
+        assertEquals(2, applied.size(), "a rate was applied after close");
+    }
+
+    private static void awaitUninterrupted(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted while blocking in apply", e);
         }
     }
 

@@ -90,4 +90,17 @@ class MeteredRateLimiterTest {
         assertEquals(0, metered.statistics().waiters());
         assertEquals(DataRate.UNLIMITED, metered.statistics().configuredRate());
     }
+
+    @Test
+    void afterCloseARateChangeOnTheDelegateNoLongerReachesTheWrapper() {
+        metered.reserve(16 * KIB);
+        metered.reserve(8 * KIB); // the burst is spent: waits 80 ms
+
+        metered.close();
+        metered.close(); // idempotent
+        bucket.setRate(DataRate.ofBitsPerSecond(409_600)); // a listening wrapper would stretch the wait to 160 ms
+        time.advance(80 * MS);
+
+        assertEquals(0, metered.statistics().waiters(), "the wait was re-timed after close");
+    }
 }

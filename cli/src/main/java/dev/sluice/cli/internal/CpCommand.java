@@ -121,6 +121,10 @@ final class CpCommand implements Callable<Integer> {
         if (from.isPresent() && partSize != null) {
             throw usage("--part-size applies to uploads only");
         }
+        // it has a default, so only the command line tells whether it was given
+        if (from.isPresent() && spec.commandLine().getParseResult().hasMatchedOption("--multipart-threshold")) {
+            throw usage("--multipart-threshold applies to uploads only");
+        }
         // only object bodies are progress: not the XML of InitiateMultipartUpload and CompleteMultipartUpload
         PacingMiddleware pacing = PacingMiddleware.builder().uploads(pacer).downloads(pacer)
                 .uploadListener(request -> "PUT".equals(request.method()) ? progress : TransferListener.none())

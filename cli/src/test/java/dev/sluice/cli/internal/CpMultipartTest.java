@@ -125,6 +125,15 @@ class CpMultipartTest {
         assertEquals(List.of("sluice: --part-size applies to uploads only"), down.errLines());
     }
 
+    @Test
+    void refusesAMultipartThresholdForADownloadEvenAtItsDefault() {
+        Run down = cp("oss://backups/x.bin", folder.toString(), "--multipart-threshold", "100MiB");
+
+        assertEquals(2, down.exitCode(), down::err);
+        assertEquals(List.of("sluice: --multipart-threshold applies to uploads only"), down.errLines());
+        assertEquals("", down.out());
+    }
+
     private static Run cp(String... args) {
         return Run.in(KEYS, Stream.of(new String[] {"cp"}, args, new String[] {"--endpoint", emulator.endpoint().toString(),
             "--region", emulator.region()}).flatMap(Arrays::stream).toArray(String[]::new));

@@ -54,10 +54,26 @@ public final class LimiterSet {
      * else takes nothing.
      */
     boolean takeOthersNow(int served, long bytes) {
+        return takeNow(served, bytes, false);
+    }
+
+    /**
+     * With every limiter switched off ({@link dev.sluice.api.DataRate#UNLIMITED}), takes {@code bytes} from
+     * all of them at once, without waiting, and returns {@code true}; otherwise takes nothing and returns
+     * {@code false}. The limiters are still asked (with a zero wait bound), because a limiter may count its
+     * grants or wake up on them; a limit switched on since the check grants only what may go at once. When
+     * one refuses, the grants already taken are rolled back as {@link #giveBackWhereUnlimited} does: one
+     * taken free from a limiter that has been switched on since must not be credited to it.
+     */
+    public boolean takeAllNowIfUnlimited(long bytes) {
+        return allUnlimited() && takeNow(-1, bytes, true);
+    }
+
+    private boolean takeNow(int served, long bytes, boolean grantedWhileUnlimited) {
         for (int i = 0; i < limiters.length; i++) {
             if (i != served && limiters[i].tryReserve(bytes, 0) == RateLimiter.REFUSED) {
                 for (int j = 0; j < i; j++) {
-                    if (j != served) {
+                    if (j != served && (!grantedWhileUnlimited || limiters[j].rate().isUnlimited())) {
                         limiters[j].giveBack(bytes);
                     }
                 }
@@ -65,16 +81,6 @@ public final class LimiterSet {
             }
         }
         return true;
-    }
-
-    /**
-     * With every limiter switched off ({@link dev.sluice.api.DataRate#UNLIMITED}), takes {@code bytes} from
-     * all of them at once, without waiting, and returns {@code true}; otherwise takes nothing and returns
-     * {@code false}. The limiters are still asked (with a zero wait bound), because a limiter may count its
-     * grants or wake up on them; a limit switched on since the check grants only what may go at once.
-     */
-    public boolean takeAllNowIfUnlimited(long bytes) {
-        return allUnlimited() && takeOthersNow(-1, bytes);
     }
 
     /**

@@ -34,7 +34,8 @@ import java.util.Optional;
  *
  * <p>The rate is set only when the timetable's rate changes, so a manual {@code setRate} between two
  * boundaries holds until the next boundary. Thread-safe; {@link #close()} calls off the timer and leaves
- * the limiter at its current rate.
+ * the limiter at its current rate: it waits for a change being applied at that moment, so once it returns
+ * the rate no longer changes (do not call it from a thread the target's {@code apply} waits for).
  */
 public final class AppliedTimetable implements AutoCloseable {
 
@@ -45,6 +46,9 @@ public final class AppliedTimetable implements AutoCloseable {
     private final TimetableTarget target;
     private final Clock clock;
     private final Scheduler scheduler;
+    // held around "check closed, then apply" and taken by close(): never held together with this' lock
+    // by close, so a listener that reads appliedRates() during apply cannot deadlock it
+    private final Object applying = new Object();
 
     // guarded by this
     private DirectionalRate applied;
@@ -138,7 +142,10 @@ public final class AppliedTimetable implements AutoCloseable {
         return closed ? Optional.empty() : timetable.nextChange(now());
     }
 
-    /** Calls off the timer; the limiter keeps the rate it has. Idempotent. */
+    /**
+     * Calls off the timer; the limiter keeps the rate it has. A change being applied when this is called is
+     * waited for, so no rate is set after this returns. Idempotent.
+     */
     @Override
     public void close() {
         Scheduler.Cancellable cancel;
@@ -149,6 +156,10 @@ public final class AppliedTimetable implements AutoCloseable {
         }
         if (cancel != null) {
             cancel.cancel();
+        }
+        synchronized (applying) {
+            // nothing to do: holding it once means an apply that began before closed was set has ended,
+            // and any later one sees closed and does not apply
         }
     }
 
@@ -171,9 +182,14 @@ public final class AppliedTimetable implements AutoCloseable {
         // throws must not stop the timetable, hence the finally.
         try {
             if (due != null) {
-                target.apply(due);
-                synchronized (this) {
-                    applied = due; // only once set: a refused change is tried again at the next wake-up
+                synchronized (applying) {
+                    if (isClosed()) {
+                        return; // closed while the rate was read: close() may already have returned
+                    }
+                    target.apply(due);
+                    synchronized (this) {
+                        applied = due; // only once set: a refused change is tried again at the next wake-up
+                    }
                 }
             }
         } finally {
@@ -197,6 +213,10 @@ public final class AppliedTimetable implements AutoCloseable {
             wake = next.get().toInstant();
         }
         return Math.max(0, Duration.between(clock.instant(), wake).toNanos());
+    }
+
+    private synchronized boolean isClosed() {
+        return closed;
     }
 
     private ZonedDateTime now() {

@@ -126,12 +126,13 @@ public class PacingClientFilter implements HttpClientFilter {
     }
 
     /**
-     * Stops the pacing timer when the context closes; a body still waiting for a grant then stalls, so close
-     * the context after its transfers.
+     * Stops the pacing timer when the context closes. Grants already scheduled still fire (the executor is
+     * shut down, not stopped, so no body is left holding a buffer); a body that needs a grant after that
+     * fails with an {@link java.io.IOException}, so close the context after its transfers.
      */
     @PreDestroy
     public void close() {
-        executor.shutdownNow();
+        executor.shutdown();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.sluice.transport.micronaut;
 
+import dev.sluice.api.spi.ProviderOptions;
 import dev.sluice.transport.micronaut.internal.MicronautTransportProvider;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import java.time.Duration;
@@ -84,7 +85,7 @@ public class SluiceTransportProperties {
 
     private static Duration duration(String key, String value) {
         try {
-            return MicronautTransportProvider.duration(key, value == null ? "" : value);
+            return ProviderOptions.duration(key, value == null ? "" : value);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("sluice.transport." + e.getMessage(), e);
         }

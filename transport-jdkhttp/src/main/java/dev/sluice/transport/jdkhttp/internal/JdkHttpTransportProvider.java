@@ -1,11 +1,10 @@
 package dev.sluice.transport.jdkhttp.internal;
 
 import dev.sluice.api.Transport;
+import dev.sluice.api.spi.ProviderOptions;
 import dev.sluice.api.spi.TransportProvider;
 import dev.sluice.transport.jdkhttp.JdkHttpTransport;
 import java.net.http.HttpClient;
-import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -55,37 +54,19 @@ public final class JdkHttpTransportProvider implements TransportProvider {
                 throw new IllegalArgumentException("option \"" + name + "\" of transport \"jdk\" must not be null");
             }
             switch (name) {
-                case CONNECT_TIMEOUT -> builder.connectTimeout(duration(name, value));
-                case REQUEST_TIMEOUT -> builder.requestTimeout(duration(name, value));
-                case BODY_IDLE_TIMEOUT -> builder.bodyIdleTimeout(duration(name, value));
+                case CONNECT_TIMEOUT -> builder.connectTimeout(ProviderOptions.duration(name, value));
+                case REQUEST_TIMEOUT -> builder.requestTimeout(ProviderOptions.duration(name, value));
+                case BODY_IDLE_TIMEOUT -> builder.bodyIdleTimeout(ProviderOptions.duration(name, value));
                 default -> builder.version(version(value));
             }
         }
         return builder.build();
     }
 
-    static Duration duration(String option, String value) {
-        String text = value.trim();
-        Duration duration;
-        try {
-            duration = text.chars().allMatch(Character::isDigit) && !text.isEmpty()
-                    ? Duration.ofMillis(Long.parseLong(text))
-                    : Duration.parse(text);
-        } catch (DateTimeParseException | NumberFormatException e) {
-            throw new IllegalArgumentException(option + " \"" + value + "\" is neither an ISO-8601 duration (PT5S)"
-                    + " nor a whole number of milliseconds", e);
-        }
-        if (duration.isZero() || duration.isNegative()) {
-            throw new IllegalArgumentException(option + " \"" + value + "\" must be a positive duration, at least 1 ms");
-        }
-        return duration;
-    }
-
     static HttpClient.Version version(String value) {
-        return switch (value.trim()) {
+        return switch (ProviderOptions.oneOf(HTTP_VERSION, value, "HTTP_1_1", "HTTP_2")) {
             case "HTTP_1_1" -> HttpClient.Version.HTTP_1_1;
-            case "HTTP_2" -> HttpClient.Version.HTTP_2;
-            default -> throw new IllegalArgumentException("http-version \"" + value + "\" is not one of HTTP_1_1, HTTP_2");
+            default -> HttpClient.Version.HTTP_2;
         };
     }
 

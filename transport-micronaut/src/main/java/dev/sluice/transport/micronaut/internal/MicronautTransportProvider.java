@@ -1,11 +1,10 @@
 package dev.sluice.transport.micronaut.internal;
 
 import dev.sluice.api.Transport;
+import dev.sluice.api.spi.ProviderOptions;
 import dev.sluice.api.spi.TransportProvider;
 import dev.sluice.transport.micronaut.MicronautTransport;
 import io.micronaut.http.HttpVersion;
-import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -56,39 +55,20 @@ public final class MicronautTransportProvider implements TransportProvider {
                 throw new IllegalArgumentException("option \"" + name + "\" of transport \"micronaut\" must not be null");
             }
             switch (name) {
-                case CONNECT_TIMEOUT -> builder.connectTimeout(duration(name, value));
-                case READ_TIMEOUT -> builder.readTimeout(duration(name, value));
-                case READ_IDLE_TIMEOUT -> builder.readIdleTimeout(duration(name, value));
+                case CONNECT_TIMEOUT -> builder.connectTimeout(ProviderOptions.duration(name, value));
+                case READ_TIMEOUT -> builder.readTimeout(ProviderOptions.duration(name, value));
+                case READ_IDLE_TIMEOUT -> builder.readIdleTimeout(ProviderOptions.duration(name, value));
                 default -> builder.version(version(value));
             }
         }
         return builder.build();
     }
 
-    /** {@code value} as a positive duration: ISO-8601 ({@code PT5S}) or whole milliseconds. */
-    public static Duration duration(String option, String value) {
-        String text = value.trim();
-        Duration duration;
-        try {
-            duration = !text.isEmpty() && text.chars().allMatch(Character::isDigit)
-                    ? Duration.ofMillis(Long.parseLong(text))
-                    : Duration.parse(text);
-        } catch (DateTimeParseException | NumberFormatException e) {
-            throw new IllegalArgumentException(option + " \"" + value + "\" is neither an ISO-8601 duration (PT5S)"
-                    + " nor a whole number of milliseconds", e);
-        }
-        if (duration.isZero() || duration.isNegative()) {
-            throw new IllegalArgumentException(option + " \"" + value + "\" must be a positive duration, at least 1 ms");
-        }
-        return duration;
-    }
-
     /** {@code HTTP_1_1} or {@code HTTP_2} as Micronaut's version. */
     public static HttpVersion version(String value) {
-        return switch (value.trim()) {
+        return switch (ProviderOptions.oneOf(HTTP_VERSION, value, "HTTP_1_1", "HTTP_2")) {
             case "HTTP_1_1" -> HttpVersion.HTTP_1_1;
-            case "HTTP_2" -> HttpVersion.HTTP_2_0;
-            default -> throw new IllegalArgumentException("http-version \"" + value + "\" is not one of HTTP_1_1, HTTP_2");
+            default -> HttpVersion.HTTP_2_0;
         };
     }
 

@@ -2,8 +2,10 @@ package dev.sluice.transport.micronaut.internal;
 
 import dev.sluice.api.RateLimiter;
 import io.micronaut.core.io.buffer.ReadBuffer;
+import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -19,7 +21,8 @@ import org.reactivestreams.Subscription;
  * bodies too (a 64 KiB Netty read granted whole would leave 64 KiB unpaid at the end). The next buffer is
  * asked for upstream only once the current one is handed on and the subscriber has demand, so the body is
  * never pulled ahead of its pacing by more than one read. A cancelled wait gives its reservation back to
- * every limiter and releases what it held.
+ * every limiter and releases what it held. A timer that refuses the grant (its filter was closed) fails
+ * the body with an {@link IOException} the same way: the piece's bytes go back and the piece is released.
  *
  * <p>This is the SPI-level pacing DESIGN.md allows a transport (reserve, then a scheduled delay);
  * throttle-core's {@code ThrottledPublisher} does the same with progress events and re-timing on rate
@@ -230,13 +233,39 @@ public final class PacedReadBuffers implements Publisher<ReadBuffer> {
                 emit(piece);
                 return true;
             }
-            waitingForGrant = true;
-            synchronized (this) {
-                granting = piece;
-                grantingBytes = bytes;
-                grant = timer.schedule(this::granted, wait);
+            waitingForGrant = true; // before scheduling: a grant that fires at once clears it
+            try {
+                synchronized (this) {
+                    granting = piece;
+                    grantingBytes = bytes;
+                    grant = timer.schedule(this::granted, wait);
+                }
+            } catch (RejectedExecutionException closed) {
+                refuseClosed(piece, bytes, closed);
+                return true; // the loop goes on to the failure
             }
             return false;
+        }
+
+        /**
+         * The timer is gone, so this piece would never be granted: without this the body would hang with no
+         * signal, its buffer (pooled memory in Netty) held and its reservation never given back.
+         */
+        private void refuseClosed(ReadBuffer piece, long bytes, RejectedExecutionException closed) {
+            synchronized (this) {
+                granting = null;
+                grant = null;
+            }
+            waitingForGrant = false;
+            limiters.forEach(limiter -> limiter.giveBack(bytes));
+            piece.close();
+            refusal = new IOException("the pacing filter is closed, so the next " + bytes
+                    + " B of this body cannot be paced", closed);
+            cancelled = true;
+            Subscription s = subscription;
+            if (s != null) {
+                s.cancel();
+            }
         }
 
         private void emit(ReadBuffer piece) {

@@ -2,6 +2,7 @@ package dev.sluice.transport.micronaut.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,7 +15,9 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.io.IOException;
 import java.util.concurrent.FutureTask;
+import java.util.concurrent.RejectedExecutionException;
 import org.junit.jupiter.api.Test;
 import org.reactivestreams.Publisher;
 import org.reactivestreams.Subscriber;
@@ -24,7 +27,7 @@ import org.reactivestreams.Subscription;
  * Pacing on virtual time: scripted limiters answer each reservation with a wait, a hand-cranked timer
  * fires the grants, and a hand-fed upstream shows what was asked for. Buffers are cut into 8 KiB pieces,
  * each held until granted, one at a time and only on demand; a cancelled wait gives its bytes back; the end
- * follows the last piece.
+ * follows the last piece; a timer that refuses a grant fails the body instead of leaving it hanging.
  */
 class PacedReadBuffersTest {
 
@@ -133,6 +136,30 @@ class PacedReadBuffersTest {
         assertTrue(downstream.completed);
     }
 
+    @Test
+    void aTimerThatRefusesTheGrantFailsTheBodyGivesTheBytesBackAndReleasesThePiece() {
+        Scripted own = new Scripted(50_000_000);
+        Scripted global = new Scripted(10_000_000);
+        GrantTimer closed = (task, nanos) -> {
+            throw new RejectedExecutionException("shut down");
+        };
+        downstream.errorsExpected = true;
+        new PacedReadBuffers(upstream, List.of(own, global), closed, 8192).subscribe(downstream);
+        downstream.subscription.request(1);
+
+        ReadBuffer held = upstream.push(4096);
+
+        assertInstanceOf(IOException.class, downstream.error);
+        assertEquals("the pacing filter is closed, so the next 4096 B of this body cannot be paced",
+                downstream.error.getMessage());
+        assertTrue(upstream.cancelled);
+        assertThrows(IllegalStateException.class, held::readable, "the refused piece was not released");
+        assertEquals(List.of(4096L), own.givenBack);
+        assertEquals(List.of(4096L), global.givenBack);
+        assertEquals(List.of(), downstream.sizes);
+        assertFalse(downstream.completed);
+    }
+
     private void subscribe(RateLimiter... limiters) {
         new PacedReadBuffers(upstream, List.of(limiters), timer, 8192).subscribe(downstream);
     }
@@ -238,6 +265,8 @@ class PacedReadBuffersTest {
         final List<Integer> sizes = new ArrayList<>();
         Subscription subscription;
         boolean completed;
+        boolean errorsExpected;
+        Throwable error;
 
         @Override
         public void onSubscribe(Subscription s) {
@@ -253,7 +282,10 @@ class PacedReadBuffersTest {
 
         @Override
         public void onError(Throwable error) {
-            throw new AssertionError("unexpected error", error);
+            if (!errorsExpected) {
+                throw new AssertionError("unexpected error", error);
+            }
+            this.error = error;
         }
 
         @Override
