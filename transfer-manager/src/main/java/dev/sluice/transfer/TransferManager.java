@@ -71,6 +71,8 @@ public final class TransferManager implements AutoCloseable {
     private final Ticker ticker;
     private final Set<Job> running = ConcurrentHashMap.newKeySet();
     private boolean shutDown; // guarded by this
+    // set while onQueued runs on the caller's thread, so that a shutdown() from it is refused, not a deadlock
+    private final ThreadLocal<Boolean> queuing = new ThreadLocal<>();
 
     private TransferManager(Engine engine, Connection connection, Transport ownedTransport, Ticker ticker) {
         this.engine = engine;
@@ -142,7 +144,8 @@ public final class TransferManager implements AutoCloseable {
      * and closes the transport if the manager made it.
      *
      * <p>It refuses to run on one of the manager's own threads, that is from a subscriber's callback
-     * ({@link TransferSubscriber#onProgress}, {@code onDone}, {@code onFailure}): subscribers are told before
+     * ({@link TransferSubscriber#onProgress}, {@code onDone}, {@code onFailure}), nor in {@code onQueued} (which
+     * runs on the caller's thread before the transfer starts): subscribers are told before
      * the transfer's future completes (so a {@link TransferFuture#result()} that returned has seen every
      * callback), so such a call would wait for the very transfer whose thread it blocks. Shut down from
      * another thread instead.
@@ -157,6 +160,10 @@ public final class TransferManager implements AutoCloseable {
             throw new IllegalStateException("shutdown() and close() cannot run on " + Thread.currentThread().getName()
                     + ", a thread of this TransferManager (a subscriber callback?): it would wait for the transfer that"
                     + " thread runs; call it from another thread");
+        }
+        if (queuing.get() == Boolean.TRUE) {
+            throw new IllegalStateException("shutdown() and close() cannot run in onQueued: the transfer being queued"
+                    + " starts only when onQueued returns, so it would wait for it forever; call it from another thread");
         }
         List<Job> jobs;
         synchronized (this) { // no transfer slips in between the flag and the list
@@ -207,7 +214,12 @@ public final class TransferManager implements AutoCloseable {
             running.add(job);
         }
         job.completion().whenComplete((result, failure) -> running.remove(job));
-        job.queued();
+        queuing.set(Boolean.TRUE);
+        try {
+            job.queued();
+        } finally {
+            queuing.remove();
+        }
         engine.start(job);
         return job;
     }

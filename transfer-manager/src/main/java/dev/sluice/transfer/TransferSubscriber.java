@@ -3,8 +3,9 @@ package dev.sluice.transfer;
 /**
  * Told how one transfer goes, like s3transfer's subscribers. Callbacks run on the threads that move the
  * bytes (never while a lock of the manager is held): keep them short and do not block in them. They run
- * before the transfer's future completes, so do not wait for it (or any other transfer) in them, and do not shut the manager down
- * from them ({@link TransferManager#shutdown} refuses on the manager's threads).
+ * before the transfer's future completes, so do not wait for it (or any other transfer) in them, and do not
+ * shut the manager down from them ({@link TransferManager#shutdown} refuses on the manager's threads and in
+ * {@link #onQueued}, which runs on the caller's thread before the transfer starts).
  *
  * <p><b>What progress counts.</b> Only bytes that went to or came from the network as the object's content:
  * never bytes read to fill a buffer, to hash or to sign. Progress is the bytes of finished parts plus the

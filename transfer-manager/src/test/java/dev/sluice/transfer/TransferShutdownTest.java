@@ -72,4 +72,32 @@ class TransferShutdownTest {
         }
         assertThrows(IllegalStateException.class, () -> manager.get().upload(source, Emulated.BUCKET, "shutdown/late"));
     }
+
+    @Test
+    void closingTheManagerFromOnQueuedIsRefusedAndTheTransferStillRuns() throws Exception {
+        Path source = Emulated.randomFile(folder, "queued", 1000, 52);
+        AtomicReference<TransferManager> manager = new AtomicReference<>();
+        AtomicReference<Throwable> refused = new AtomicReference<>();
+        TransferSubscriber closer = new TransferSubscriber() {
+            @Override
+            public void onQueued(TransferFuture transfer) {
+                try {
+                    manager.get().close();
+                } catch (RuntimeException e) {
+                    refused.set(e);
+                }
+            }
+        };
+        try (TransferManager transfers = oss.manager(oss.config(DataRate.UNLIMITED, 2).build())) {
+            manager.set(transfers);
+
+            TransferResult result = transfers.upload(source, Emulated.BUCKET, "shutdown/from-on-queued", closer).result();
+
+            assertEquals(1000, result.bytes());
+            assertNotNull(refused.get(), "close() in onQueued was not refused");
+            assertEquals("shutdown() and close() cannot run in onQueued: the transfer being queued starts only when"
+                    + " onQueued returns, so it would wait for it forever; call it from another thread",
+                    refused.get().getMessage());
+        }
+    }
 }
