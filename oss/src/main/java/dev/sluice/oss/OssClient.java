@@ -244,7 +244,7 @@ public final class OssClient implements AutoCloseable {
         if (reported.isPresent() && reported.getAsLong() != sent) {
             throw new Crc64MismatchException(what, sent, reported.getAsLong());
         }
-        return new Uploaded(response, sent);
+        return new Uploaded(response, sent, reported.isPresent());
     }
 
     /** The metadata of {@code response}; a malformed length or CRC header is the server's fault, an I/O error. */
@@ -264,18 +264,20 @@ public final class OssClient implements AutoCloseable {
             String bucket, String key) throws IOException {
         Uploaded uploaded = upload(request, source, length, replayable, "PutObject " + describe(bucket, key));
         Headers headers = uploaded.response.headers();
-        return new PutObjectResult(headers.first("ETag").orElse(""), uploaded.crc, headers.first("x-oss-version-id"),
-                headers.first("x-oss-request-id").orElse(""));
+        return new PutObjectResult(headers.first("ETag").orElse(""), uploaded.crc, uploaded.confirmed,
+                headers.first("x-oss-version-id"), headers.first("x-oss-request-id").orElse(""));
     }
 
-    /** A successful upload: the response and the CRC-64 of the bytes sent. */
+    /** A successful upload: the response, the CRC-64 of the bytes sent and whether OSS reported one to match. */
     static final class Uploaded {
         final Response response;
         final long crc;
+        final boolean confirmed;
 
-        Uploaded(Response response, long crc) {
+        Uploaded(Response response, long crc, boolean confirmed) {
             this.response = response;
             this.crc = crc;
+            this.confirmed = confirmed;
         }
     }
 }

@@ -10,10 +10,9 @@ package dev.sluice.transfer;
  * @param parts the number of parts (1 for a single PutObject or GetObject)
  * @param etag the object's ETag as OSS reported it, quotes included
  * @param crcChecked whether {@code crc64} was checked against the {@code x-oss-hash-crc64ecma} OSS reported
- *     for the whole object (its HEAD for a download, its CompleteMultipartUpload answer for a multipart
- *     upload). False when OSS sent no such header (some gateways and OSS-compatible stores do not), and for
- *     a single PutObject, whose answer's CRC-64 the OSS client checks whenever OSS sends one but does not
- *     say whether it did. Each part's own CRC-64 is checked regardless, whenever OSS reports one.
+ *     for the whole object (its HEAD for a download, its CompleteMultipartUpload or PutObject answer for an
+ *     upload). False when OSS sent no such header (some gateways and OSS-compatible stores do not). Each
+ *     part's own CRC-64 is checked regardless, whenever OSS reports one.
  */
 public record TransferResult(String bucket, String key, long bytes, long crc64, int parts, String etag, boolean crcChecked) {
 }

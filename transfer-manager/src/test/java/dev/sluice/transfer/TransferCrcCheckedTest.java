@@ -73,6 +73,31 @@ class TransferCrcCheckedTest {
     }
 
     @Test
+    void aSingleRequestUploadChecksTheCrcOssAnswersThePutWith() throws Exception {
+        Path source = Emulated.randomFile(folder, "put-crc", 1000, 64);
+        try (TransferManager transfers = oss.manager(oss.config(DataRate.UNLIMITED, 2).build())) {
+            TransferResult result = transfers.upload(source, Emulated.BUCKET, "crc/put").result();
+
+            assertEquals(1, result.parts());
+            assertTrue(result.crcChecked());
+        }
+    }
+
+    @Test
+    void aSingleRequestUploadWhoseAnswerHasNoCrcSaysItWasNotChecked() throws Exception {
+        Path source = Emulated.randomFile(folder, "put-without-crc", 1000, 65);
+        UnaryOperator<Response> strip = response -> new Response(response.status(),
+                response.headers().without("x-oss-hash-crc64ecma"), response.body());
+        Emulated.Hooked hooked = oss.hooked(request -> request.method().equals("PUT"), request -> { }, strip);
+        try (TransferManager transfers = oss.manager(oss.config(DataRate.UNLIMITED, 2).transport(hooked).build())) {
+            TransferResult result = transfers.upload(source, Emulated.BUCKET, "crc/put-without").result();
+
+            assertFalse(result.crcChecked(), "OSS reported no CRC-64 to check against");
+            assertEquals(1, result.parts());
+        }
+    }
+
+    @Test
     void aMultipartUploadChecksTheCrcOssAnswersTheCompleteWith() throws Exception {
         Path source = Emulated.randomFile(folder, "upload-crc", SIZE, 63);
         try (TransferManager transfers = oss.manager(oss.config(DataRate.UNLIMITED, 2).build())) {

@@ -95,7 +95,7 @@ public final class UploadJob extends Job {
             }
         }));
         // the OSS client checks the CRC-64 OSS answers with but does not say whether it got one: not claimed
-        return new TransferResult(bucket, key, size, put[0].crc64(), 1, put[0].etag(), false);
+        return new TransferResult(bucket, key, size, put[0].crc64(), 1, put[0].etag(), put[0].crcConfirmed());
     }
 
     private UploadedPart part(int number, long offset, long length, long partSize) throws IOException, InterruptedException {
