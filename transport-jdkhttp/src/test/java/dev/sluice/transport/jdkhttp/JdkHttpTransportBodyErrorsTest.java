@@ -1,6 +1,6 @@
 package dev.sluice.transport.jdkhttp;
 
-import static dev.sluice.transport.jdkhttp.Streams.KIB;
+import static dev.sluice.transport.testkit.Streams.KIB;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -9,8 +9,8 @@ import dev.sluice.api.Body;
 import dev.sluice.api.Headers;
 import dev.sluice.api.Request;
 import dev.sluice.api.Response;
-import dev.sluice.transport.jdkhttp.Streams.Sink;
-import dev.sluice.transport.jdkhttp.Streams.Source;
+import dev.sluice.transport.testkit.Streams.Sink;
+import dev.sluice.transport.testkit.Streams.Source;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URI;

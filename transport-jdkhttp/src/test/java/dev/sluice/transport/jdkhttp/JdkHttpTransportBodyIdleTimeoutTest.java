@@ -1,6 +1,6 @@
 package dev.sluice.transport.jdkhttp;
 
-import static dev.sluice.transport.jdkhttp.Streams.KIB;
+import static dev.sluice.transport.testkit.Streams.KIB;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;

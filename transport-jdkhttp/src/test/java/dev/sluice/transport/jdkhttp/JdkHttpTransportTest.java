@@ -1,7 +1,7 @@
 package dev.sluice.transport.jdkhttp;
 
-import static dev.sluice.transport.jdkhttp.Streams.KIB;
-import static dev.sluice.transport.jdkhttp.Streams.MIB;
+import static dev.sluice.transport.testkit.Streams.KIB;
+import static dev.sluice.transport.testkit.Streams.MIB;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -11,8 +11,8 @@ import dev.sluice.api.Body;
 import dev.sluice.api.Headers;
 import dev.sluice.api.Request;
 import dev.sluice.api.Response;
-import dev.sluice.transport.jdkhttp.Streams.Sink;
-import dev.sluice.transport.jdkhttp.Streams.Source;
+import dev.sluice.transport.testkit.Streams.Sink;
+import dev.sluice.transport.testkit.Streams.Source;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.ConnectException;
@@ -31,6 +31,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import dev.sluice.transport.testkit.Streams;
 
 /** {@link JdkHttpTransport} against the JDK's HTTP server on loopback: real sockets, no timing assertions. */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)

@@ -1,7 +1,7 @@
 package dev.sluice.transport.jdkhttp;
 
-import static dev.sluice.transport.jdkhttp.Streams.KIB;
-import static dev.sluice.transport.jdkhttp.Streams.MIB;
+import static dev.sluice.transport.testkit.Streams.KIB;
+import static dev.sluice.transport.testkit.Streams.MIB;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -16,14 +16,15 @@ import dev.sluice.throttle.LeakyBucket;
 import dev.sluice.throttle.Pacer;
 import dev.sluice.throttle.PacingMiddleware;
 import dev.sluice.throttle.TransferListener;
-import dev.sluice.transport.jdkhttp.Streams.Sink;
-import dev.sluice.transport.jdkhttp.Streams.Source;
+import dev.sluice.transport.testkit.Streams.Sink;
+import dev.sluice.transport.testkit.Streams.Source;
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import dev.sluice.transport.testkit.Streams;
 
 /**
  * The JDK transport behind the pacing middleware, over loopback at 8 MiB/s: the bytes arrive intact and

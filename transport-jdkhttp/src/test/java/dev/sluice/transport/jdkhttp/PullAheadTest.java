@@ -1,7 +1,7 @@
 package dev.sluice.transport.jdkhttp;
 
-import static dev.sluice.transport.jdkhttp.Streams.KIB;
-import static dev.sluice.transport.jdkhttp.Streams.MIB;
+import static dev.sluice.transport.testkit.Streams.KIB;
+import static dev.sluice.transport.testkit.Streams.MIB;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,8 +9,8 @@ import dev.sluice.api.Body;
 import dev.sluice.api.Headers;
 import dev.sluice.api.Request;
 import dev.sluice.api.Response;
-import dev.sluice.transport.jdkhttp.Streams.Sink;
-import dev.sluice.transport.jdkhttp.Streams.Source;
+import dev.sluice.transport.testkit.Streams.Sink;
+import dev.sluice.transport.testkit.Streams.Source;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -24,6 +24,9 @@ import java.util.zip.CRC32;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import dev.sluice.transport.testkit.RawServer;
+import dev.sluice.transport.testkit.SocketCapacity;
+import dev.sluice.transport.testkit.Streams;
 
 /**
  * How far the transport reads a body ahead of the other end, over loopback with the reading end stopped.

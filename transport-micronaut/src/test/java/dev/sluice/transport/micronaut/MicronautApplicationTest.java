@@ -38,6 +38,8 @@ import java.util.zip.CRC32;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import dev.sluice.transport.testkit.RawServer;
+import dev.sluice.transport.testkit.Streams;
 
 /**
  * Sluice in a Micronaut application context: {@code sluice.limits.*} and {@code sluice.transport.*} read into

@@ -9,8 +9,8 @@ import dev.sluice.api.Body;
 import dev.sluice.api.Headers;
 import dev.sluice.api.Request;
 import dev.sluice.api.Response;
-import dev.sluice.transport.micronaut.Streams.Sink;
-import dev.sluice.transport.micronaut.Streams.Source;
+import dev.sluice.transport.testkit.Streams.Sink;
+import dev.sluice.transport.testkit.Streams.Source;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,6 +26,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import dev.sluice.transport.testkit.RawServer;
+import dev.sluice.transport.testkit.Streams;
 
 /**
  * The request and response as they cross the wire, seen by a plain-socket server on 127.0.0.1: framing

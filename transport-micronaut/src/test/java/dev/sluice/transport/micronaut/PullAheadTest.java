@@ -1,7 +1,7 @@
 package dev.sluice.transport.micronaut;
 
-import static dev.sluice.transport.micronaut.Streams.KIB;
-import static dev.sluice.transport.micronaut.Streams.MIB;
+import static dev.sluice.transport.testkit.Streams.KIB;
+import static dev.sluice.transport.testkit.Streams.MIB;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,8 +9,8 @@ import dev.sluice.api.Body;
 import dev.sluice.api.Headers;
 import dev.sluice.api.Request;
 import dev.sluice.api.Response;
-import dev.sluice.transport.micronaut.Streams.Sink;
-import dev.sluice.transport.micronaut.Streams.Source;
+import dev.sluice.transport.testkit.Streams.Sink;
+import dev.sluice.transport.testkit.Streams.Source;
 import io.micronaut.http.client.DefaultHttpClientConfiguration;
 import io.micronaut.http.client.RawHttpClient;
 import java.io.IOException;
@@ -28,6 +28,9 @@ import java.util.zip.CRC32;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import dev.sluice.transport.testkit.RawServer;
+import dev.sluice.transport.testkit.SocketCapacity;
+import dev.sluice.transport.testkit.Streams;
 
 /**
  * How far the transport reads a body ahead of the other end, over loopback with the reading end stopped,

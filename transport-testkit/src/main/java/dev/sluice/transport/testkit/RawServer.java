@@ -1,4 +1,4 @@
-package dev.sluice.transport.micronaut;
+package dev.sluice.transport.testkit;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -15,18 +15,18 @@ import java.util.concurrent.CompletableFuture;
  * A one-exchange HTTP/1.1 server on a plain socket whose buffers the test chooses (the JDK's HttpServer
  * does not let it), so that what the kernel may hold on the server's side is known.
  */
-final class RawServer implements AutoCloseable {
+public final class RawServer implements AutoCloseable {
 
     /** What the test does with the accepted connection once the request head is read. */
-    interface Exchange {
+    public interface Exchange {
         void handle(Socket socket, String head) throws IOException;
     }
 
     private final ServerSocket listener;
     private final CompletableFuture<Socket> accepted = new CompletableFuture<>();
-    final CompletableFuture<Void> done = new CompletableFuture<>();
+    public final CompletableFuture<Void> done = new CompletableFuture<>();
 
-    RawServer(int socketBuffer, Exchange exchange) throws IOException {
+    public RawServer(int socketBuffer, Exchange exchange) throws IOException {
         listener = new ServerSocket();
         listener.setReceiveBufferSize(socketBuffer); // inherited by the accepted socket; must precede bind
         listener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
@@ -45,12 +45,12 @@ final class RawServer implements AutoCloseable {
         thread.start();
     }
 
-    URI uri(String path) {
+    public URI uri(String path) {
         return URI.create("http://127.0.0.1:" + listener.getLocalPort() + path);
     }
 
     /** Waits for the connection to be accepted. */
-    RawServer accepted() {
+    public RawServer accepted() {
         accepted.join();
         return this;
     }

@@ -1,4 +1,4 @@
-package dev.sluice.transport.micronaut;
+package dev.sluice.transport.testkit;
 
 import java.nio.ByteBuffer;
 import java.util.concurrent.CompletableFuture;
@@ -7,21 +7,21 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.CRC32;
 
 /** Generated bodies and recording subscribers for the transport tests. */
-final class Streams {
+public final class Streams {
 
-    static final int KIB = 1024;
-    static final int MIB = 1024 * 1024;
+    public static final int KIB = 1024;
+    public static final int MIB = 1024 * 1024;
 
     private Streams() {
     }
 
     /** The byte at {@code position} of every generated body: order and integrity show in its CRC. */
-    static byte at(long position) {
+    public static byte at(long position) {
         return (byte) (position * 31 + (position >>> 12));
     }
 
     /** The CRC-32 of a generated body of {@code length} bytes. */
-    static long crcOf(long length) {
+    public static long crcOf(long length) {
         CRC32 crc = new CRC32();
         byte[] chunk = new byte[64 * KIB];
         for (long done = 0; done < length; ) {
@@ -33,7 +33,8 @@ final class Streams {
         return crc.getValue();
     }
 
-    static void fill(byte[] bytes, long from, int length) {
+    /** Writes the generated body's bytes {@code from} .. {@code from + length - 1} into {@code bytes}. */
+    public static void fill(byte[] bytes, long from, int length) {
         for (int i = 0; i < length; i++) {
             bytes[i] = at(from + i);
         }
@@ -43,18 +44,18 @@ final class Streams {
      * A generated body of {@code length} bytes in chunks of {@code chunk}, each made when it is requested
      * (nothing is buffered ahead); it counts what was requested and emitted.
      */
-    static final class Source implements Flow.Publisher<ByteBuffer> {
-        final long length;
-        final int chunk;
-        final AtomicLong emittedBytes = new AtomicLong();
-        final AtomicLong requestedItems = new AtomicLong();
-        final AtomicLong emittedItems = new AtomicLong();
+    public static final class Source implements Flow.Publisher<ByteBuffer> {
+        public final long length;
+        public final int chunk;
+        public final AtomicLong emittedBytes = new AtomicLong();
+        public final AtomicLong requestedItems = new AtomicLong();
+        public final AtomicLong emittedItems = new AtomicLong();
         /** The most items ever requested and not yet emitted. */
-        final AtomicLong maxOutstanding = new AtomicLong();
-        volatile int subscriptions;
-        volatile boolean cancelled;
+        public final AtomicLong maxOutstanding = new AtomicLong();
+        public volatile int subscriptions;
+        public volatile boolean cancelled;
 
-        Source(long length, int chunk) {
+        public Source(long length, int chunk) {
             this.length = length;
             this.chunk = chunk;
         }
@@ -106,18 +107,18 @@ final class Streams {
      * Receives a body, asking for {@code batch} buffers at a time once the previous batch arrived; it
      * checks the bytes against the generated pattern as they come.
      */
-    static final class Sink implements Flow.Subscriber<ByteBuffer> {
-        final CompletableFuture<Long> done = new CompletableFuture<>();
-        final AtomicLong received = new AtomicLong();
-        final AtomicLong buffers = new AtomicLong();
-        final CRC32 crc = new CRC32();
+    public static final class Sink implements Flow.Subscriber<ByteBuffer> {
+        public final CompletableFuture<Long> done = new CompletableFuture<>();
+        public final AtomicLong received = new AtomicLong();
+        public final AtomicLong buffers = new AtomicLong();
+        private final CRC32 crc = new CRC32();
         private final long batch;
         private long leftInBatch;
-        volatile Flow.Subscription subscription;
+        public volatile Flow.Subscription subscription;
         /** Stop asking after this many bytes; the test asks for more itself. */
-        volatile long pauseAfter = Long.MAX_VALUE;
+        public volatile long pauseAfter = Long.MAX_VALUE;
 
-        Sink(long batch) {
+        public Sink(long batch) {
             this.batch = batch;
         }
 
@@ -153,7 +154,7 @@ final class Streams {
             done.complete(received.get());
         }
 
-        long crc() {
+        public long crc() {
             synchronized (crc) {
                 return crc.getValue();
             }

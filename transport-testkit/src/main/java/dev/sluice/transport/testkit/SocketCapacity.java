@@ -1,4 +1,4 @@
-package dev.sluice.transport.micronaut;
+package dev.sluice.transport.testkit;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -16,7 +16,7 @@ import java.util.concurrent.locks.LockSupport;
  * this machine's network stack really sizes them, measured with the same settings the transport's
  * connections get, by writing without blocking until nothing more is taken.
  */
-final class SocketCapacity {
+public final class SocketCapacity {
 
     private SocketCapacity() {
     }
@@ -25,7 +25,7 @@ final class SocketCapacity {
      * The bytes a writer with send buffer {@code writerSendBuffer} (0: the system's) gets into a connection
      * whose reader, with receive buffer {@code readerReceiveBuffer} (0: the system's), reads nothing.
      */
-    static long measure(int writerSendBuffer, int readerReceiveBuffer) throws IOException {
+    public static long measure(int writerSendBuffer, int readerReceiveBuffer) throws IOException {
         try (ServerSocket listener = new ServerSocket()) {
             if (readerReceiveBuffer > 0) {
                 listener.setReceiveBufferSize(readerReceiveBuffer);
@@ -60,7 +60,7 @@ final class SocketCapacity {
     }
 
     /** An integer system property, or 0 if it is not set. */
-    static int property(String name) {
+    public static int property(String name) {
         String value = System.getProperty(name);
         return value == null ? 0 : Integer.parseInt(value);
     }
