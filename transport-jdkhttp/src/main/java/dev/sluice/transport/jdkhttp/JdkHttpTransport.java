@@ -3,13 +3,13 @@ package dev.sluice.transport.jdkhttp;
 import dev.sluice.api.Request;
 import dev.sluice.api.Response;
 import dev.sluice.api.Transport;
+import dev.sluice.api.spi.EmptyRequestBodies;
 import dev.sluice.transport.jdkhttp.internal.DaemonThreads;
 import dev.sluice.transport.jdkhttp.internal.Exchanges;
 import dev.sluice.transport.jdkhttp.internal.RequestMapping;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -17,8 +17,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Flow;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Supplier;
 
 /**
  * A {@link Transport} on the JDK's {@link HttpClient}, streaming both ways with demand honoured.
@@ -109,80 +107,11 @@ public final class JdkHttpTransport implements Transport {
             return CompletableFuture.failedFuture(refused);
         }
         if (request.body().contentLength() == 0) {
-            CompletableFuture<Long> drained = request.body().discard();
-            if (!drained.isDone()) {
-                return sendOnceRead(drained, () -> Exchanges.send(client, jdkRequest, request, bodyIdleTimeout));
-            }
-            if (drained.isCompletedExceptionally()) {
-                return drained.thenApply(never -> (Response) null);
-            }
+            // the client sends an empty body without subscribing to it: read it first (see Transport#send)
+            return EmptyRequestBodies.sendAfterReading(request, closed::get, "JdkHttpTransport",
+                    () -> Exchanges.send(client, jdkRequest, request, bodyIdleTimeout));
         }
         return Exchanges.send(client, jdkRequest, request, bodyIdleTimeout);
-    }
-
-    /**
-     * Sends once the empty body has been read. The future is this transport's own rather than a
-     * {@code thenCompose} of the read, so cancelling it reaches the exchange once that has started, and a
-     * cancellation or a {@link #close()} while the body is still being read sends nothing at all.
-     */
-    private CompletableFuture<Response> sendOnceRead(CompletableFuture<Long> drained,
-            Supplier<CompletableFuture<Response>> exchange) {
-        CompletableFuture<Response> result = new CompletableFuture<>();
-        AtomicReference<CompletableFuture<Response>> started = new AtomicReference<>();
-        drained.whenComplete((ignored, error) -> {
-            if (error != null) {
-                result.completeExceptionally(error);
-                return;
-            }
-            if (result.isDone()) {
-                return; // cancelled while the body was read
-            }
-            if (closed.get()) {
-                result.completeExceptionally(new IOException("this JdkHttpTransport is closed"));
-                return;
-            }
-            CompletableFuture<Response> sent = exchange.get();
-            started.set(sent);
-            sent.whenComplete((response, failure) -> {
-                if (failure != null) {
-                    result.completeExceptionally(failure);
-                } else if (!result.complete(response)) {
-                    cancelBody(response); // nobody will read it: release its connection
-                }
-            });
-            if (result.isCancelled()) {
-                sent.cancel(true); // cancelled between the check above and the start
-            }
-        });
-        result.whenComplete((ignored, error) -> {
-            CompletableFuture<Response> sent = started.get();
-            if (result.isCancelled() && sent != null) {
-                sent.cancel(true);
-            }
-        });
-        return result;
-    }
-
-    /** Subscribes to a response body nobody will read and cancels at once. */
-    private static void cancelBody(Response response) {
-        response.body().publisher().subscribe(new Flow.Subscriber<>() {
-            @Override
-            public void onSubscribe(Flow.Subscription subscription) {
-                subscription.cancel();
-            }
-
-            @Override
-            public void onNext(ByteBuffer item) {
-            }
-
-            @Override
-            public void onError(Throwable error) {
-            }
-
-            @Override
-            public void onComplete() {
-            }
-        });
     }
 
     /**
